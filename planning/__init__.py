@@ -1,0 +1,1 @@
+"""PlanDesk core: the Qt-free model, import, and library logic."""
