@@ -195,7 +195,9 @@ class Plan:
     doc_number: str | None = None
     date: str | None = None  # ISO yyyy-mm-dd
     source: str | None = None
+    notice: str = ""  # the covering notice (印发通知) lines, when the plan came with one
     preamble: str = ""  # text between the title block and the first section
+    closing: str = ""  # the closing block (主题词, 抄送, 印发机关和日期): metadata, not content
     sections: list[Section] = field(default_factory=list)
     indicator_tables: list[IndicatorTable] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
@@ -219,7 +221,9 @@ class Plan:
             "doc_number": self.doc_number,
             "date": self.date,
             "source": self.source,
+            "notice": self.notice,
             "preamble": self.preamble,
+            "closing": self.closing,
             "sections": [s.to_dict() for s in self.sections],
             "indicator_tables": [t.to_dict() for t in self.indicator_tables],
             "projects": [p.to_dict() for p in self.projects],
@@ -242,7 +246,9 @@ class Plan:
             doc_number=d.get("doc_number"),
             date=d.get("date"),
             source=d.get("source"),
+            notice=d.get("notice", ""),
             preamble=d.get("preamble", ""),
+            closing=d.get("closing", ""),
             sections=[Section.from_dict(s) for s in d.get("sections", [])],
             indicator_tables=[IndicatorTable.from_dict(t) for t in d.get("indicator_tables", [])],
             projects=[Project(p.get("group"), p["name"], p.get("goal"), p.get("basis")) for p in d.get("projects", [])],
