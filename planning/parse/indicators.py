@@ -166,7 +166,8 @@ def read_flattened(lines: list[str], start: int) -> tuple[IndicatorTable, int] |
     width = len(header)
     while i < len(lines):
         line = lines[i].strip()
-        if builder.try_category(line):
+        following = [c.strip() for c in lines[i + 1 : i + 1 + width]]
+        if builder.row_ok(following) and builder.try_category(line):  # a category row heads indicators
             i += 1
             continue
         cells = [c.strip() for c in lines[i : i + width]]

@@ -1,0 +1,57 @@
+"""`plandesk`: one module per sub-command (cmd_*.py), each a thin parser over the core API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from planning.cli import cmd_delete, cmd_import, cmd_list, cmd_search, cmd_show
+from planning.errors import PlanDeskError
+
+COMMANDS = (cmd_import, cmd_list, cmd_show, cmd_search, cmd_delete)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plandesk",
+        description="规划编制助手 PlanDesk: 规划库、起草、比对与导出 / plan library, drafting, comparison and export",
+    )
+    parser.add_argument("--library", metavar="PATH",
+                        help="规划库文件 / library file (default: $PLANDESK_LIBRARY or the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def _open_gui(library: str | None) -> int:
+    try:
+        from desktop.app import run  # type: ignore[import-not-found]
+    except ImportError:
+        print("图形界面尚未安装 / the desktop GUI is not available in this build; see `plandesk --help`",
+              file=sys.stderr)
+        return 2
+    return int(run(library))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _open_gui(args.library)
+    try:
+        return int(args.run(args))
+    except PlanDeskError as exc:
+        print(f"错误 / error: {exc.line()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断 / interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for the user; the message names what went wrong
+        print(f"内部错误 / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
