@@ -20,10 +20,10 @@ RUN_IN_MAX = 30  # a run-in heading's title (no line break after it) is at most 
 _BOUNDARY = set("。．.！？!?；;：:”\"」』）) \t\u3000\xa0")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _TRAILING = "。．.；;：: \u3000"
-# Where a run-in title (000-style, heading and body on one line) most often gives way to its body.
-_BODY_CUES = re.compile(
-    r"我省|我国|我市|按照|围绕|坚持|加强|建立|建成|充分|根据|通过|各级|进一步|以信息|提高|鼓励|支持|“十|，"
-)
+# Words that open a body sentence: where a run-in title (000-style, no line break) gives way to its text.
+_BODY_CUES = re.compile(r"我省|我国|我市|按照|围绕|根据|通过|以信息|充分发挥|“十")
+# Verbs that often open the body too, but also occur inside titles: used only when no 。 ends the title.
+_WEAK_CUES = re.compile(r"加强|建立|建成|建设|坚持|鼓励|支持|积极|推进|整合|提高|完善|加快|大力")
 
 
 @dataclass(slots=True)
@@ -50,14 +50,20 @@ def split_title(rest: str) -> tuple[str, str]:
 def split_run_in_title(segment: str) -> tuple[str, str]:
     """Title and body of a heading that runs straight into its body text (no line break)."""
     segment = segment.strip()
-    m = _SENTENCE_END.search(segment, 0, RUN_IN_MAX + 1)
-    if m:
-        return segment[: m.start()].strip(), segment[m.end() :].strip()
+    end = _SENTENCE_END.search(segment, 0, RUN_IN_MAX + 1)
+    cue = _BODY_CUES.search(segment, 4, end.start() if end else RUN_IN_MAX + 1)
+    if cue:
+        return segment[: cue.start()], segment[cue.start() :]
+    if end:
+        return segment[: end.start()].strip(), segment[end.end() :].strip()
     if len(segment) <= RUN_IN_MAX:
         return segment.rstrip(_TRAILING), ""
-    for cue in _BODY_CUES.finditer(segment, 4, RUN_IN_MAX + 1):
-        body = segment[cue.start() :].lstrip("，")
-        return segment[: cue.start()], body
+    weak = _WEAK_CUES.search(segment, 4, RUN_IN_MAX + 1)
+    if weak:
+        return segment[: weak.start()], segment[weak.start() :]
+    comma = segment.find("，", 4, RUN_IN_MAX + 1)
+    if comma > 0:
+        return segment[:comma], segment[comma + 1 :]
     return segment[:RUN_IN_MAX], segment[RUN_IN_MAX:]
 
 
