@@ -1,0 +1,1 @@
+"""The SQLite store of plans: ``Library`` and its search. Never imports Qt."""

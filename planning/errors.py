@@ -29,3 +29,14 @@ class LibraryError(PlanDeskError):
 
 class NotFoundError(LibraryError):
     """No plan with that id."""
+
+
+class DuplicatePlanError(LibraryError):
+    """A plan with the same content hash is already in the library."""
+
+    def __init__(self, existing_id: int) -> None:
+        super().__init__(
+            f"库中已有相同内容的规划（编号 {existing_id}）",
+            f"the library already has this plan (id {existing_id})",
+        )
+        self.existing_id = existing_id

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from planning.errors import PlanDeskError, PlanImportError
+from planning.errors import DuplicatePlanError, PlanDeskError, PlanImportError
 from planning.model import Plan
 from planning.parse.plan_parser import parse_document
 from planning.readers import SUPPORTED_SUFFIXES, read_document
@@ -111,6 +111,8 @@ def import_file(library: Library, path: str | Path) -> FileOutcome:
     try:
         plan_id = library.add_plan(plan, content_hash=digest, source_path=str(Path(path).resolve()),
                                    source_format=doc.fmt)
+    except DuplicatePlanError as exc:  # another process imported the same text a moment ago
+        return FileOutcome(name, "duplicate", exc.existing_id, plan.title, exc.line())
     except PlanDeskError as exc:
         return FileOutcome(name, "failed", message=f"{name}: {exc.line()}")
     return FileOutcome(name, "imported", plan_id, plan.title, warnings=list(plan.warnings))

@@ -1,0 +1,134 @@
+"""The library's tables as SQLAlchemy declarative models.
+
+The schema itself is created by the Alembic migrations in ``db/migrations`` (raw SQL), and a
+test checks that these models and the migrated schema agree. The search index ``section_fts``
+is an FTS5 virtual table and has no model here: see ``db/search_index.py``.
+"""
+
+from __future__ import annotations
+
+from typing import NewType
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+PlanId = NewType("PlanId", int)
+SectionId = NewType("SectionId", int)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+    __table_args__ = (
+        CheckConstraint("status IN ('plan', 'draft')", name="ck_plans_status"),
+        {"sqlite_autoincrement": True},  # ids are never reused after a delete
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    region_name: Mapped[str | None] = mapped_column(Text, index=True)
+    region_level: Mapped[str | None] = mapped_column(Text)
+    period_name: Mapped[str | None] = mapped_column(Text, index=True)
+    period_start: Mapped[int | None] = mapped_column(Integer)
+    period_end: Mapped[int | None] = mapped_column(Integer)
+    issuers: Mapped[list[str]] = mapped_column(JSON)
+    doc_number: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(Text)  # ISO yyyy-mm-dd
+    source: Mapped[str | None] = mapped_column(Text)
+    notice: Mapped[str] = mapped_column(Text)
+    preamble: Mapped[str] = mapped_column(Text)
+    closing: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[list[str]] = mapped_column(JSON)
+    warnings: Mapped[list[str]] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(Text, unique=True, index=True)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    source_format: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[str] = mapped_column(Text)  # ISO 8601, UTC
+
+
+class SectionRow(Base):
+    __tablename__ = "sections"
+    __table_args__ = (
+        CheckConstraint("kind IN ('section', 'box')", name="ck_sections_kind"),
+        # serves "all sections of a plan in document order"
+        Index("ix_sections_plan_id_ordinal", "plan_id", "ordinal", unique=True),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("sections.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)  # among its siblings
+    ordinal: Mapped[int] = mapped_column(Integer)  # depth first, within the plan
+    label: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    level: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text)  # labels from the root joined by "/"
+
+
+class IndicatorTableRow(Base):
+    __tablename__ = "indicator_tables"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str | None] = mapped_column(Text)
+    columns: Mapped[list[str]] = mapped_column(JSON)
+    # category names in order, so that a category without indicators survives the round trip
+    categories: Mapped[list[str | None]] = mapped_column(JSON)
+    notes: Mapped[list[str]] = mapped_column(JSON)
+
+
+class IndicatorRow(Base):
+    __tablename__ = "indicators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("indicator_tables.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str | None] = mapped_column(Text)
+    category_position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)  # within its category
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(Text)
+    base_value: Mapped[float | None] = mapped_column(Float)
+    base_year: Mapped[int | None] = mapped_column(Integer)
+    base_qualifier: Mapped[str | None] = mapped_column(Text)
+    base_text: Mapped[str | None] = mapped_column(Text)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    target_year: Mapped[int | None] = mapped_column(Integer)
+    target_qualifier: Mapped[str | None] = mapped_column(Text)
+    target_text: Mapped[str | None] = mapped_column(Text)
+    growth_text: Mapped[str | None] = mapped_column(Text)
+    growth: Mapped[float | None] = mapped_column(Float)
+    attribute: Mapped[str | None] = mapped_column(Text)
+
+
+class ProjectRow(Base):
+    __tablename__ = "projects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    group_name: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    goal: Mapped[str | None] = mapped_column(Text)
+    basis: Mapped[str | None] = mapped_column(Text)
+
+
+class GlossaryRow(Base):
+    __tablename__ = "glossary"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    term: Mapped[str] = mapped_column(Text)
+    definition: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,156 @@
+"""Full-text search over plan sections: query translation, hit lists and ranked hits.
+
+A query is whitespace-separated terms, all of which must match (AND). Each term becomes an FTS5
+phrase over the bigram index of ``db.tokens``: 政务服务 -> "政务" + "务服" + "服务"; a single CJK
+character becomes the prefix query "政"*; words (letters/digits) match whole words, case
+insensitively. Every token is quoted, so FTS5 operators and quotes in the input are plain text;
+a query with nothing searchable in it (only punctuation) finds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from operator import add
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from db.search_index import FTS_TABLE, searchable_title
+from db.snippets import leading, make_snippet, needles
+from db.tokens import Piece, cjk_tokens, pieces
+
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    plan_id: int
+    plan_title: str
+    region: str | None
+    period: str | None
+    section_id: int
+    section_path: str
+    section_title: str
+    snippet: str  # ``excerpt`` with 【】 around each term occurrence
+    rank: float  # bm25: lower is better
+    excerpt: str = ""  # the snippet's plain text, with … where cut
+    snippet_spans: list[tuple[int, int]] = field(default_factory=list)  # offsets in ``excerpt``
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["snippet_spans"] = [list(span) for span in self.snippet_spans]
+        return d
+
+
+def fts_query(query: str) -> str | None:
+    """The FTS5 MATCH expression for a user query, or None when nothing in it is searchable."""
+    phrases = [_phrase(ps) for term in query.split() if (ps := pieces(term))]
+    return " AND ".join(phrases) if phrases else None
+
+
+def _phrase(term: list[Piece]) -> str:
+    tokens: list[str] = []
+    prefix = False
+    for i, piece in enumerate(term):
+        last = i == len(term) - 1
+        if not piece.cjk:
+            tokens.append(piece.text)
+        elif not last:
+            # the text's CJK run ends here too, so its trailing single-character token follows
+            tokens.extend(cjk_tokens(piece.text).split(" "))
+        elif len(piece.text) >= 2:
+            tokens.extend(map(add, piece.text, piece.text[1:]))
+        else:
+            tokens.append(piece.text)
+            prefix = True
+    phrase = " + ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+    return f"({phrase}*)" if prefix else f"({phrase})"
+
+
+def _filters(region: str | None, period: str | None) -> tuple[str, str, dict[str, Any]]:
+    """(joins, conditions, params) restricting matches to plans of a region and/or period."""
+    if region is None and period is None:
+        return "", "", {}
+    joins = f" JOIN sections s ON s.id = {FTS_TABLE}.rowid JOIN plans p ON p.id = s.plan_id"
+    conditions = ""
+    params: dict[str, Any] = {}
+    if region is not None:
+        conditions += " AND p.region_name = :region"
+        params["region"] = region
+    if period is not None:
+        conditions += " AND p.period_name = :period"
+        params["period"] = period
+    return joins, conditions, params
+
+
+def hits(session: Session, query: str, *, region: str | None = None, period: str | None = None) -> list[int]:
+    """Ids of all matching sections, in id order."""
+    match = fts_query(query)
+    if match is None:
+        return []
+    joins, conditions, params = _filters(region, period)
+    sql = (
+        f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE}{joins} "
+        f"WHERE {FTS_TABLE} MATCH :q{conditions} ORDER BY {FTS_TABLE}.rowid"
+    )
+    return list(session.execute(text(sql), {"q": match, **params}).scalars())
+
+
+def hit_count(session: Session, query: str, *, region: str | None = None, period: str | None = None) -> int:
+    match = fts_query(query)
+    if match is None:
+        return 0
+    joins, conditions, params = _filters(region, period)
+    sql = f"SELECT count(*) FROM {FTS_TABLE}{joins} WHERE {FTS_TABLE} MATCH :q{conditions}"
+    return session.execute(text(sql), {"q": match, **params}).scalar_one()
+
+
+def search(
+    session: Session, query: str, *, region: str | None = None, period: str | None = None, limit: int = 20
+) -> list[SearchHit]:
+    """The best ``limit`` matches by bm25 (title matches weigh more), with snippets."""
+    match = fts_query(query)
+    if match is None or limit <= 0:
+        return []
+    joins, conditions, params = _filters(region, period)
+    # rank first over the index alone, then fetch the texts of the top rows only
+    sql = f"""
+        WITH top AS (
+            SELECT {FTS_TABLE}.rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank
+            FROM {FTS_TABLE}{joins}
+            WHERE {FTS_TABLE} MATCH :q{conditions}
+            ORDER BY rank, {FTS_TABLE}.rowid
+            LIMIT :limit
+        )
+        SELECT top.rank, s.id, s.plan_id, s.path, s.label, s.title, s.text,
+               p.title AS plan_title, p.region_name, p.period_name
+        FROM top JOIN sections s ON s.id = top.id JOIN plans p ON p.id = s.plan_id
+        ORDER BY top.rank, s.id
+    """
+    rows = session.execute(text(sql), {"q": match, "limit": limit, **params}).mappings()
+    patterns = needles(query)
+    found: list[SearchHit] = []
+    for r in rows:
+        snippet = (
+            make_snippet(r["text"], patterns)
+            or make_snippet(searchable_title(r["label"], r["title"]), patterns)
+            or leading(r["text"] or r["title"])
+        )
+        found.append(
+            SearchHit(
+                plan_id=r["plan_id"],
+                plan_title=r["plan_title"],
+                region=r["region_name"],
+                period=r["period_name"],
+                section_id=r["id"],
+                section_path=r["path"],
+                section_title=r["title"],
+                snippet=snippet.marked(),
+                rank=r["rank"],
+                excerpt=snippet.text,
+                snippet_spans=snippet.spans,
+            )
+        )
+    return found

@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from db import migrate
+from db.engine import make_engine
+from db.library import Library
+from db.models import Base
+from db.tokens import index_text
+from planning.errors import LibraryError
+from tests.db.sample_plan import make_plan
+
+REPO = Path(__file__).resolve().parents[2]
+TABLES = {"plans", "sections", "indicator_tables", "indicators", "projects", "glossary", "section_fts"}
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def version(path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_alembic_command_line_upgrades_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "cli.sqlite3"
+    path.touch()
+    result = subprocess.run(
+        [sys.executable, "-m", "alembic", "-c", "db/alembic.ini", "-x", f"db={path}", "upgrade", "head"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert TABLES <= tables(path)
+    assert version(path) == migrate.head_revision()
+    with Library.open(path) as lib:  # and the program takes it as it is
+        assert lib.list_plans() == []
+
+
+def test_programmatic_upgrade_and_downgrade(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    migrate.upgrade(path)
+    assert TABLES <= tables(path)
+    engine = make_engine(path, foreign_keys=False, pooled=False)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "base")
+    finally:
+        engine.dispose()
+    assert not (TABLES & tables(path))
+    migrate.upgrade(path)
+    assert version(path) == migrate.head_revision()
+
+
+def test_models_agree_with_the_migrated_schema(library_path: Path) -> None:
+    engine = make_engine(library_path, pooled=False)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn,
+                opts={
+                    "include_name": lambda name, type_, _p: (
+                        not (type_ == "table" and name.startswith("section_fts"))
+                    )
+                },
+            )
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def _insert_plan_at_0001(path: Path) -> None:
+    """A plan written with plain SQL against the 0001 schema, as an old PlanDesk would have."""
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO plans (id, title, status, region_name, region_level, period_name, period_start,"
+            " period_end, issuers, doc_number, date, source, notice, preamble, closing, attachments, warnings,"
+            " content_hash, source_path, source_format, imported_at)"
+            " VALUES (7, '白沙市信息化规划', 'plan', '白沙市', '市', '十三五', 2016, 2020, ?, NULL,"
+            " '2016-05-01', NULL, '', '前言。', '', '[]', '[]', 'old-hash', NULL, 'txt', '2020-01-01T00:00:00+00:00')",
+            (json.dumps(["白沙市人民政府"], ensure_ascii=False),),
+        )
+        sections = [
+            (41, None, 0, 0, "一、", "发展基础", 1, "section", "建成政务外网。", "一、"),
+            (42, 41, 0, 1, "（一）", "电子政务", 2, "section", "政务服务中心全面运行。", "一、/（一）"),
+        ]
+        conn.executemany(
+            "INSERT INTO sections (id, plan_id, parent_id, position, ordinal, label, title, level, kind, text, path)"
+            " VALUES (?, 7, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sections,
+        )
+        conn.executemany(
+            "INSERT INTO section_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(s[0], index_text(f"{s[4]} {s[5]}"), index_text(s[8])) for s in sections],
+        )
+        conn.execute(
+            "INSERT INTO indicator_tables (id, plan_id, position, caption, columns, categories, notes)"
+            " VALUES (3, 7, 0, '主要指标', '[\"指标\"]', '[\"数字政府\"]', '[]')"
+        )
+        conn.execute(
+            "INSERT INTO indicators (table_id, category, category_position, position, name, unit,"
+            " base_value, target_value, target_qualifier, target_text)"
+            " VALUES (3, '数字政府', 0, 0, '网上可办率', '%', 80, 95, '≥', '≥95')"
+        )
+
+
+def test_a_library_made_at_0001_opens_at_head_with_nothing_lost(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    migrate.upgrade(path, "0001")
+    assert version(path) == "0001"
+    _insert_plan_at_0001(path)
+
+    with Library.open(path) as lib:
+        assert version(path) == migrate.head_revision()
+        assert lib.find_by_hash("old-hash") == 7
+        (summary,) = lib.list_plans(region="白沙市")
+        assert (summary.id, summary.period, summary.sections) == (7, "十三五", 2)
+        plan = lib.get_plan(7)
+        assert plan.title == "白沙市信息化规划" and plan.issuers == ["白沙市人民政府"]
+        assert [s.title for _, s in plan.walk()] == ["发展基础", "电子政务"]
+        (indicator,) = plan.indicator_tables[0].indicators()
+        assert (indicator.target.value, indicator.target.qualifier) == (95, "≥")
+        assert lib.hits("政务") == [41, 42]
+        assert [h.section_id for h in lib.search("政务服务")] == [42]
+        lib.delete_plan(7)  # its search rows can be deleted too
+        assert lib.hits("政务") == []
+
+
+def test_a_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    migrate.upgrade(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(LibraryError) as e:
+        Library.open(path)
+    assert "9999" in e.value.en
+
+
+@pytest.fixture
+def scripts_with_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Point db.migrate at a copy of our migrations plus a revision 0002 given as source."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+    migrate._scripts.cache_clear()
+
+    def write(upgrade_body: str) -> None:
+        source = (
+            "import sqlalchemy as sa\nfrom alembic import op\n\n"
+            'revision = "0002"\ndown_revision = "0001"\n\n\n'
+            f"def upgrade():\n{textwrap.indent(textwrap.dedent(upgrade_body), '    ')}\n"
+        )
+        (folder / "versions" / "0002_test.py").write_text(source, encoding="utf-8")
+        migrate._scripts.cache_clear()
+
+    yield write
+    migrate._scripts.cache_clear()
+
+
+def test_a_failing_upgrade_leaves_the_library_as_it_was(
+    library_path: Path, scripts_with_0002: Callable[[str], None]
+) -> None:
+    with Library.open(library_path) as lib:
+        lib.add_plan(make_plan(), content_hash="x")
+    before = list(sqlite3.connect(library_path).iterdump())
+    scripts_with_0002(
+        """
+        with op.batch_alter_table("plans") as batch:
+            batch.add_column(sa.Column("extra", sa.Text))
+        op.execute("CREATE TABLE scratch (x INTEGER)")
+        raise RuntimeError("the upgrade breaks half way")
+        """
+    )
+    with pytest.raises(RuntimeError, match="half way"):
+        Library.open(library_path)
+    assert list(sqlite3.connect(library_path).iterdump()) == before
+
+
+def test_a_batch_upgrade_of_plans_keeps_their_sections(
+    library_path: Path, scripts_with_0002: Callable[[str], None]
+) -> None:
+    # Recreating `plans` with foreign keys on would cascade-delete every section: migrations run
+    # with them off, and the foreign key check afterwards passes.
+    with Library.open(library_path) as lib:
+        plan_id = lib.add_plan(make_plan(), content_hash="x")
+        expected = lib.get_plan(plan_id).to_dict()
+    scripts_with_0002(
+        """
+        with op.batch_alter_table("plans", recreate="always") as batch:
+            batch.add_column(sa.Column("extra", sa.Text))
+        """
+    )
+    with Library.open(library_path) as lib:
+        assert version(library_path) == "0002"
+        assert lib.get_plan(plan_id).to_dict() == expected
+        assert lib.hits("政务")
