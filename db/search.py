@@ -1,16 +1,15 @@
 """Full-text search over plan sections: query translation, hit lists and ranked hits.
 
 A query is whitespace-separated terms, all of which must match (AND). Each term becomes an FTS5
-phrase over the bigram index of ``db.tokens``: 政务服务 -> "政务" + "务服" + "服务"; a single CJK
-character becomes the prefix query "政"*; words (letters/digits) match whole words, case
-insensitively. Every token is quoted, so FTS5 operators and quotes in the input are plain text;
+phrase over the per-character index of ``db.tokens``: 政务服务 -> "政" + "务" + "服" + "务";
+words (letters/digits) match whole words, case insensitively; punctuation inside a term matches
+any punctuation or space at that place in the text. Every token is quoted, so FTS5 operators and quotes in the input are plain text;
 a query with nothing searchable in it (only punctuation) finds nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from operator import add
 from typing import Any
 
 from sqlalchemy import text
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.search_index import FTS_TABLE, searchable_title
 from db.snippets import leading, make_snippet, needles
-from db.tokens import Piece, cjk_tokens, pieces
+from db.tokens import BREAK, Piece, pieces
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
@@ -52,21 +51,11 @@ def fts_query(query: str) -> str | None:
 
 def _phrase(term: list[Piece]) -> str:
     tokens: list[str] = []
-    prefix = False
-    for i, piece in enumerate(term):
-        last = i == len(term) - 1
-        if not piece.cjk:
-            tokens.append(piece.text)
-        elif not last:
-            # the text's CJK run ends here too, so its trailing single-character token follows
-            tokens.extend(cjk_tokens(piece.text).split(" "))
-        elif len(piece.text) >= 2:
-            tokens.extend(map(add, piece.text, piece.text[1:]))
-        else:
-            tokens.append(piece.text)
-            prefix = True
-    phrase = " + ".join('"' + t.replace('"', '""') + '"' for t in tokens)
-    return f"({phrase}*)" if prefix else f"({phrase})"
+    for piece in term:
+        if piece.after_break:
+            tokens.append(BREAK)
+        tokens.extend(piece.text if piece.cjk else [piece.text])
+    return "(" + " + ".join('"' + t.replace('"', '""') + '"' for t in tokens) + ")"
 
 
 def _filters(region: str | None, period: str | None) -> tuple[str, str, dict[str, Any]]:

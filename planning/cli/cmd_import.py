@@ -35,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
         print_json(result.to_dict())
     else:
         for o in result.outcomes:
-            detail = f"#{o.plan_id} {o.title}" if o.status != "failed" else (o.message or "")
-            print(f"{_MARK[o.status]}  {o.path}  {detail}")
+            if o.status == "failed":
+                print(f"{_MARK[o.status]}  {o.message}")  # the message names the file
+            else:
+                print(f"{_MARK[o.status]}  {o.path}  #{o.plan_id} {o.title}")
             for w in o.warnings:
                 print(f"    ! {w}")
         print(f"导入 {result.count('imported')}，已存在 {result.count('duplicate')}，失败 {result.count('failed')} / "

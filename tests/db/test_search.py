@@ -8,7 +8,7 @@ import pytest
 
 from db.library import Library
 from db.search import fts_query
-from db.tokens import is_cjk
+from db.tokens import BREAK, is_cjk
 from planning.model import Plan, Section
 from tests.db.sample_plan import make_plan
 
@@ -199,9 +199,9 @@ def test_limit(library: Library, three_plans: dict[str, int]) -> None:
 
 
 def test_query_translation() -> None:
-    assert fts_query("政务服务") == '("政务" + "务服" + "服务")'
-    assert fts_query("政") == '("政"*)'
-    assert fts_query("IPv6 政务") == '("ipv6") AND ("政务")'
-    assert fts_query("5G网") == '("5g" + "网"*)'
-    assert fts_query("网络5G") == '("网络" + "络" + "5g")'
-    assert fts_query('政务"OR"') == '("政务" + "务" + "or")'
+    assert fts_query("政务服务") == '("政" + "务" + "服" + "务")'
+    assert fts_query("政") == '("政")'
+    assert fts_query("IPv6 政务") == '("ipv6") AND ("政" + "务")'
+    assert fts_query("5G网") == '("5g" + "网")'
+    assert fts_query("网络5G") == '("网" + "络" + "5g")'
+    assert fts_query('政务"OR"') == f'("政" + "务" + "{BREAK}" + "or")'
