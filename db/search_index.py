@@ -46,3 +46,7 @@ def remove_sections(session: Session, sections: Iterable[Mapping[str, Any]]) -> 
     rows = [fts_row(s) for s in sections]
     if rows:
         session.execute(_DELETE, rows)
+
+
+def optimize(session: Session) -> None:
+    session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))

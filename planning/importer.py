@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 Progress = Callable[[float, str], None]
 Outcome = Literal["imported", "duplicate", "failed"]
 _WS = re.compile(r"\s+")
+OPTIMIZE_AFTER = 20  # a batch importing this many files ends by merging the search index
 
 
 @dataclass(slots=True)
@@ -130,12 +131,16 @@ def import_paths(
     files = collect_files(paths)
     result = ImportResult()
     for n, path in enumerate(files):
-        if cancel is not None and cancel.is_set():
-            result.cancelled = True
-            break
         if progress is not None:
             progress(n / max(len(files), 1), path.name)
+        if cancel is not None and cancel.is_set():  # checked between files: a file is never half-imported
+            result.cancelled = True
+            break
         result.outcomes.append(import_file(library, path))
+    if result.count("imported") >= OPTIMIZE_AFTER:
+        if progress is not None:
+            progress(1.0, "整理检索索引 / optimizing the search index")
+        library.optimize_index()
     if progress is not None and not result.cancelled:
         progress(1.0, "")
     return result

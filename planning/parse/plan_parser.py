@@ -18,6 +18,8 @@ _TOC_TITLE = re.compile(r"^目[\s\u3000]*录$")
 _TOC_PAGE = re.compile(r"(\.{3,}|…{2,}|·{3,}|\s)\s*\d{1,3}$")
 FRONT_LINES = 40
 NO_STRUCTURE_WARNING = "未识别出规划结构，已作为普通文档导入 / no plan structure found; imported as a plain document"
+NOT_A_PLAN_WARNING = "标题和正文不像规划（无规划期，标题无“规划”等字样）/ this does not look like a plan (no period, no 规划 in the title)"
+_PLAN_WORDS = re.compile(r"规划|纲要|计划|方案|意见|战略")
 
 
 def _is_toc_entry(line: str) -> bool:
@@ -151,4 +153,6 @@ def parse_document(doc: Document) -> Plan:
     plan.period = find_period(plan.title, plan.preamble)
     if not plan.sections and not plan.indicator_tables and not plan.projects:
         plan.warnings.append(NO_STRUCTURE_WARNING)
+    elif plan.period is None and not _PLAN_WORDS.search(plan.title):
+        plan.warnings.append(NOT_A_PLAN_WARNING)
     return plan
