@@ -85,8 +85,9 @@ def hits(session: Session, query: str, *, region: str | None = None, period: str
         f"WHERE {FTS_TABLE} MATCH :q{conditions} ORDER BY {FTS_TABLE}.rowid"
     )
     # straight through the driver: for tens of thousands of ids the ORM layer costs more than FTS5 itself
-    rows = session.connection().exec_driver_sql(sql, {"q": match, **params}).fetchall()
-    return [r[0] for r in rows]
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    return [r[0] for r in driver.execute(sql, {"q": match, **params}).fetchall()]
 
 
 def hit_count(session: Session, query: str, *, region: str | None = None, period: str | None = None) -> int:
