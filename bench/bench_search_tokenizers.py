@@ -38,6 +38,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 TERM_LENGTHS = (2, 3, 6)
 _CJK = re.compile(f"[{CJK_CLASS}]")
 _PIECE = re.compile(rf"([{CJK_CLASS}])|([^\W_{CJK_CLASS}]+)")
+_RUN = re.compile(rf"([{CJK_CLASS}]+)|([^\W_{CJK_CLASS}]+)")
 _ALL_CJK = re.compile(f"[{CJK_CLASS}]+")
 
 # -- the text ------------------------------------------------------------------------------------
@@ -141,6 +142,33 @@ def unigram_query(term: str) -> str:
     return '"' + unigram_text(term).replace('"', '""') + '"'
 
 
+def bigram_text(text: str) -> str:
+    """Overlapping bigrams plus each run's last character (数据共享 -> 数据 据共 共享 享)."""
+    out = []
+    for m in _RUN.finditer(fold(text)):
+        run = m.group(1)
+        if run:
+            out.append(run if len(run) == 1 else " ".join(a + b for a, b in zip(run, run[1:], strict=False)) + " " + run[-1])
+        else:
+            out.append(m.group(2).lower())
+    return " ".join(out)
+
+
+def bigram_query(term: str) -> str | None:
+    runs = [m.group(1) or m.group(2).lower() for m in _RUN.finditer(fold(term))]
+    if not runs:
+        return None
+    tokens: list[str] = []
+    for i, run in enumerate(runs):
+        if len(run) == 1 or not ("\u4e00" <= run[0] <= "\u9fff"):
+            tokens.append(run)
+        elif i < len(runs) - 1:
+            tokens.extend(bigram_text(run).split(" "))
+        else:
+            tokens.extend(a + b for a, b in zip(run, run[1:], strict=False))
+    return " + ".join('"' + t + '"' for t in tokens)
+
+
 def trigram_query(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -175,6 +203,15 @@ def schemes() -> list[Scheme]:
         ),
         Scheme(
             "bigram",
+            f"CREATE VIRTUAL TABLE t USING fts5(body, content='', {unicode61})",
+            fts_insert,
+            bigram_text,
+            fts_hits,
+            fts_top,
+            bigram_query,
+        ),
+        Scheme(
+            "ours:char+brk",  # db/tokens.py, as the library uses it
             f"CREATE VIRTUAL TABLE t USING fts5(body, content='', {unicode61})",
             fts_insert,
             index_text,

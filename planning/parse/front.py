@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planning.parse.numerals import cn_digits_to_int, cn_to_int, halfwidth_digits
+from planning.cn_numbers import cn_digits_to_int, cn_to_int, halfwidth_digits
 
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 _QUOTES = re.compile(r"[“”\"'‘’《》「」\s\u3000]")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planning.cn_numbers import halfwidth, parse_number
 from planning.model import Indicator, IndicatorCategory, IndicatorTable, Value
 from planning.parse.labels import label_at_start
-from planning.parse.numerals import halfwidth, parse_number
 
 ATTRIBUTES = ("预期性", "约束性")
 _NO_VALUE = {"", "-", "--", "—", "——", "－", "/", "／", "…"}

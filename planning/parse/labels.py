@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planning.parse.numerals import cn_to_int, halfwidth_digits
+from planning.cn_numbers import cn_to_int, halfwidth_digits
 
 # How deep each numbering style sits, shallowest first. A box (专栏) sits beside the "1." items
 # of the section it belongs to, and holds "1." items of its own.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from planning.cn_numbers import cn_to_int, halfwidth
 from planning.model import Period
-from planning.parse.numerals import cn_to_int, halfwidth
 
 _FIVE_YEAR = re.compile(r"(?<![一二三四五六七八九十])十([一二三四五六七八九]?)五(?![年个])")
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]+\s*((?:19|20)\d{2})")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from planning.list_numbers import format_number
 from planning.readers.docx_styles import NumberingRef, StyleSheet, int_val, numbering_ref, w, w_val
-from planning.readers.numerals import format_number
 
 LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")

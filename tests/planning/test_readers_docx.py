@@ -12,8 +12,8 @@ import pytest
 from docx.oxml import parse_xml
 
 from planning.errors import PlanImportError
+from planning.list_numbers import format_number
 from planning.readers import Paragraph, Table, read_document
-from planning.readers.numerals import format_number
 from tests.planning.variants import write_docx
 
 NS = (

@@ -1,4 +1,4 @@
-"""Chinese numerals and full-width characters: the small conversions every parser step needs."""
+"""Reading Chinese numerals and full-width digits: the small conversions every parser step needs."""
 
 from __future__ import annotations
 
@@ -50,28 +50,6 @@ def cn_digits_to_int(text: str) -> int | None:
     if not text or any(ch not in CN_DIGITS for ch in text):
         return None
     return int("".join(str(CN_DIGITS[ch]) for ch in text))
-
-
-_ONES = "零一二三四五六七八九"
-
-
-def int_to_cn(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (for labels we generate)."""
-    if n < 0:
-        raise ValueError(n)
-    if n < 10:
-        return _ONES[n]
-    if n < 20:
-        return "十" + (_ONES[n - 10] if n > 10 else "")
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _ONES[tens] + "十" + (_ONES[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return _ONES[hundreds] + "百"
-    mid = "零" if rest < 10 else ""
-    tail = int_to_cn(rest) if rest >= 20 or rest < 10 else "一" + int_to_cn(rest)
-    return _ONES[hundreds] + "百" + mid + tail
 
 
 _NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
