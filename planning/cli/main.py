@@ -1,4 +1,8 @@
-"""`plandesk`: one module per sub-command (cmd_*.py), each a thin parser over the core API."""
+"""`plandesk`: one module per sub-command (cmd_*.py), each a thin parser over the core API.
+
+Every `planning/cli/cmd_*.py` module with `register(subparsers)` is a sub-command; adding a command
+is adding a module.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from collections.abc import Sequence
 from planning.cli import cmd_delete, cmd_import, cmd_list, cmd_search, cmd_show
 from planning.errors import PlanDeskError
 
-COMMANDS = (cmd_import, cmd_list, cmd_show, cmd_search, cmd_delete)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--library", metavar="PATH",
                         help="规划库文件 / library file (default: $PLANDESK_LIBRARY or the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
+    for module in command_modules():
         module.register(sub)
     return parser
 
