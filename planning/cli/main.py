@@ -7,12 +7,23 @@ is adding a module.
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from planning.cli import cmd_delete, cmd_import, cmd_list, cmd_search, cmd_show
+import planning.cli
 from planning.errors import PlanDeskError
 
+# The order of `plandesk --help`: the library first, then the rest alphabetically.
+FIRST = ("import", "list", "show", "search", "delete")
+
+
+def command_modules() -> list[ModuleType]:
+    names = [m.name for m in pkgutil.iter_modules(planning.cli.__path__) if m.name.startswith("cmd_")]
+    names.sort(key=lambda n: (FIRST.index(n[4:]) if n[4:] in FIRST else len(FIRST), n))
+    return [importlib.import_module(f"planning.cli.{n}") for n in names]
 
 
 def build_parser() -> argparse.ArgumentParser:
