@@ -98,6 +98,10 @@ class Indicator:
     growth_text: str | None = None
     growth: float | None = None
     attribute: str | None = None  # 预期性 / 约束性
+    # Drafts: the previous plan's target this one carries forward (“十三五目标”), and how growth
+    # is computed for the row ("compound" | "points" | "increment"; None = the unit decides).
+    reference: Value | None = None
+    method: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,6 +112,8 @@ class Indicator:
             "growth_text": self.growth_text,
             "growth": self.growth,
             "attribute": self.attribute,
+            "reference": self.reference.to_dict() if self.reference else None,
+            "method": self.method,
         }
 
     @classmethod
@@ -120,6 +126,8 @@ class Indicator:
             growth_text=d.get("growth_text"),
             growth=d.get("growth"),
             attribute=d.get("attribute"),
+            reference=Value.from_dict(d["reference"]) if d.get("reference") else None,
+            method=d.get("method"),
         )
 
 
