@@ -125,6 +125,7 @@ def import_paths(
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    on_outcome: Callable[[FileOutcome], None] | None = None,
 ) -> ImportResult:
     """Import every file; a failing file is reported and the batch goes on. Rerunning an
     interrupted batch skips what is already in (by content hash)."""
@@ -136,7 +137,10 @@ def import_paths(
         if cancel is not None and cancel.is_set():  # checked between files: a file is never half-imported
             result.cancelled = True
             break
-        result.outcomes.append(import_file(library, path))
+        outcome = import_file(library, path)
+        result.outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
     if result.count("imported") >= OPTIMIZE_AFTER:
         if progress is not None:
             progress(1.0, "整理检索索引 / optimizing the search index")

@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open_gui(library: str | None) -> int:
     try:
-        from desktop.app import run  # type: ignore[import-not-found]
+        from desktop.app import run
     except ImportError:
         print("图形界面尚未安装 / the desktop GUI is not available in this build; see `plandesk --help`",
               file=sys.stderr)

@@ -1,0 +1,42 @@
+"""`plandesk` with no sub-command: the desktop window over the user's library."""
+
+from __future__ import annotations
+
+import sys
+
+from db.library import Library
+from desktop.main_window import MainWindow
+from desktop.ops import Backend
+from desktop.qt import QApplication, QFont, QLibraryInfo, QLocale, QMessageBox, QTranslator
+from planning.errors import PlanDeskError
+from planning.locations import resolve_library_path
+
+CJK_FONTS = ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun"]
+
+
+def setup_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with its name, a CJK font list and Qt's own Chinese strings (按钮 关闭/取消)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("PlanDesk")
+    app.setApplicationDisplayName("规划编制助手")
+    font = QFont()
+    font.setFamilies([*CJK_FONTS, font.family()])
+    app.setFont(font)
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def run(library: str | None = None, argv: list[str] | None = None) -> int:
+    app = setup_application(argv)
+    try:
+        lib = Library.open(resolve_library_path(library))
+    except PlanDeskError as exc:
+        QMessageBox.critical(None, "无法打开规划库", exc.line())
+        return 1
+    window = MainWindow(Backend(lib))
+    window.show()
+    return int(app.exec())

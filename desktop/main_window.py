@@ -1,0 +1,163 @@
+"""The main window: toolbar with import and an always-visible search box; tabs 规划库 / 检索 / 阅读.
+
+Windows never call each other: after an operation that changes the library, `Backend.library_changed`
+fires and every view refreshes itself.
+"""
+
+from __future__ import annotations
+
+from db.library import PlanSummary
+from db.search import SearchHit
+from desktop.import_dialog import ImportDialog
+from desktop.library_view import LibraryView
+from desktop.ops import Backend, LibraryOp, error_text
+from desktop.qt import (
+    QAction,
+    QCloseEvent,
+    QFileDialog,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+from desktop.reader_view import ReaderView
+from desktop.search_view import SearchView
+from planning.model import Plan
+from planning.resources import resource_path
+
+FILE_FILTER = "规划文件 (*.txt *.docx *.html *.htm);;所有文件 (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.setWindowTitle("规划编制助手 PlanDesk")
+        self.resize(1200, 800)
+        self.library_view = LibraryView(self)
+        self.search_view = SearchView(self)
+        self.reader_view = ReaderView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.library_view, "规划库")
+        self.tabs.addTab(self.search_view, "检索")
+        self.tabs.addTab(self.reader_view, "阅读")
+        self.setCentralWidget(self.tabs)
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText("检索全文，如：政务 数据共享")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(360)
+        self.search_box.returnPressed.connect(self.run_search)
+        self._build_toolbar()
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().showMessage(f"规划库：{backend.library.path}")
+        self.library_view.open_requested.connect(self.open_plan)
+        self.library_view.files_dropped.connect(self.import_paths)
+        self.search_view.open_requested.connect(self.open_plan)
+        self.search_view.filters_changed.connect(self.run_search)
+        backend.library_changed.connect(self.refresh)
+        self.last_plans: list[PlanSummary] = []
+        self.refresh()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("主工具栏", self)
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        actions = [
+            ("导入文件…", QKeySequence.StandardKey.Open, self.choose_files),
+            ("导入文件夹…", None, self.choose_folder),
+            ("导入示例规划", None, self.import_sample),
+            ("删除", QKeySequence.StandardKey.Delete, self.delete_selected),
+        ]
+        for text, shortcut, slot in actions:
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addWidget(self.search_box)
+        focus = QAction("检索", self)
+        focus.setShortcut(QKeySequence.StandardKey.Find)
+        focus.triggered.connect(self.search_box.setFocus)
+        self.addAction(focus)
+
+    # -- library --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        LibraryOp(self.backend, lambda ctx: ctx.library.list_plans()).success(self._show_plans).failure(
+            self.show_error).run_in_background()
+
+    def _show_plans(self, plans: list[PlanSummary]) -> None:
+        self.last_plans = plans
+        self.library_view.set_plans(plans)
+        self.count_label.setText(f"共 {len(plans)} 份")
+        regions = sorted({p.region for p in plans if p.region})
+        periods = sorted({p.period for p in plans if p.period})
+        self.search_view.set_choices(regions, periods)
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "导入规划文件", "", FILE_FILTER)
+        if paths:
+            self.import_paths(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "导入文件夹中的规划")
+        if folder:
+            self.import_paths([folder])
+
+    def import_sample(self) -> None:
+        self.import_paths([str(p) for p in sorted(resource_path("sample").glob("*.txt"))])
+
+    def import_paths(self, paths: list[str]) -> ImportDialog:
+        dialog = ImportDialog(self.backend, paths, self)
+        dialog.show()
+        dialog.start()
+        return dialog
+
+    def delete_selected(self) -> None:
+        ids = self.library_view.selected_ids()
+        if not ids:
+            return
+        titles = "\n".join(p.title for p in self.last_plans if p.id in ids)
+        answer = QMessageBox.question(self, "删除规划", f"从规划库中删除以下 {len(ids)} 份规划？\n\n{titles}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def delete(ctx: object) -> None:
+            for plan_id in ids:
+                ctx.library.delete_plan(plan_id)  # type: ignore[attr-defined]
+
+        LibraryOp(self.backend, delete, parent=self, mutates=True).failure(self.show_error).run_in_background()
+
+    # -- reading and searching ------------------------------------------------------------------
+    def open_plan(self, plan_id: int, label_path: str = "") -> None:
+        def shown(plan: Plan) -> None:
+            self.reader_view.show_plan(plan, label_path or None)
+            self.tabs.setCurrentWidget(self.reader_view)
+
+        LibraryOp(self.backend, lambda ctx: ctx.library.get_plan(plan_id)).success(shown).failure(
+            self.show_error).run_in_background()
+
+    def run_search(self) -> None:
+        query = self.search_box.text().strip()
+        if not query:
+            return
+        region, period = self.search_view.chosen()
+
+        def shown(hits: list[SearchHit]) -> None:
+            self.search_view.show_hits(query, hits)
+            self.tabs.setCurrentWidget(self.search_view)
+
+        LibraryOp(self.backend, lambda ctx: ctx.library.search(query, region=region, period=period, limit=100)
+                  ).success(shown).failure(self.show_error).run_in_background()
+
+    def show_error(self, error: BaseException) -> None:
+        QMessageBox.warning(self, "出错了", error_text(error))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.backend.shutdown()
+        event.accept()

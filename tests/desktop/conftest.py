@@ -1,0 +1,36 @@
+"""GUI tests run offscreen; each gets a fresh library with the sample plan in it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from db.library import Library  # noqa: E402
+from planning.importer import import_paths  # noqa: E402
+from planning.resources import resource_path  # noqa: E402
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = Library.open(tmp_path / "gui.sqlite3")
+    import_paths(lib, [resource_path("sample")])
+    yield lib
+
+
+@pytest.fixture
+def window(qtbot, library: Library):  # type: ignore[no-untyped-def]
+    from desktop.main_window import MainWindow
+    from desktop.ops import Backend
+
+    win = MainWindow(Backend(library))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library_view.model.rowCount() == 1, timeout=5000)
+    yield win
+    if not win.backend._worker._shutdown:  # closeEvent shuts it down when the test closed the window
+        win.backend.shutdown()
