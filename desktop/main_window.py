@@ -26,6 +26,7 @@ from desktop.qt import (
 )
 from desktop.reader_view import ReaderView
 from desktop.search_view import SearchView
+from desktop.trends_view import TrendsView
 from planning.model import Plan
 from planning.resources import resource_path
 
@@ -41,10 +42,12 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(self)
         self.search_view = SearchView(self)
         self.reader_view = ReaderView(self)
+        self.trends_view = TrendsView(backend, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.library_view, "规划库")
         self.tabs.addTab(self.search_view, "检索")
         self.tabs.addTab(self.reader_view, "阅读")
+        self.tabs.addTab(self.trends_view, "指标趋势")
         self.setCentralWidget(self.tabs)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText("检索全文，如：政务 数据共享")
@@ -138,6 +141,8 @@ class MainWindow(QMainWindow):
         def shown(plan: Plan) -> None:
             self.reader_view.show_plan(plan, label_path or None)
             self.tabs.setCurrentWidget(self.reader_view)
+            if plan.indicator_tables:
+                self.trends_view.show_for(plan_id)
 
         LibraryOp(self.backend, lambda ctx: ctx.library.get_plan(plan_id)).success(shown).failure(
             self.show_error).run_in_background()

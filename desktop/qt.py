@@ -8,6 +8,8 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
+    QPointF,
+    QRectF,
     QSortFilterProxyModel,
     Qt,
     QThread,
@@ -17,7 +19,19 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -54,7 +68,7 @@ __all__ = [
     "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QCloseEvent", "QComboBox", "QDialog", "QDialogButtonBox", "QProgressBar",
     "QDragEnterEvent", "QDropEvent", "QFileDialog", "QFont", "QHBoxLayout", "QHeaderView", "QIcon",
     "QKeySequence", "QLabel", "QLibraryInfo", "QLocale", "QTranslator", "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMessageBox",
-    "QModelIndex", "QObject", "QProgressDialog", "QPushButton", "QSortFilterProxyModel", "QSplitter",
+    "QModelIndex", "QObject", "QColor", "QPainter", "QPaintEvent", "QPen", "QPointF", "QRectF", "QProgressDialog", "QPushButton", "QSortFilterProxyModel", "QSplitter",
     "QStatusBar", "QTabWidget", "QTableView", "QTableWidget", "QTableWidgetItem", "QTextBrowser", "QThread",
     "QTimer", "QToolBar", "QTreeWidget", "QTreeWidgetItem", "QUrl", "QVBoxLayout", "QWidget", "Qt", "Signal",
     "Slot",

@@ -102,3 +102,25 @@ def test_core_never_imports_qt() -> None:
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_trend_chart_follows_an_indicator_across_a_regions_plans(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    older = tmp_path / "older.txt"
+    older.write_text(
+        "青禾市“十三五”信息化发展规划\n一、发展基础\n网络覆盖全市。\n"
+        "青禾市“十三五”信息化主要指标\n指标\n2015年\n2020年\n年均增长\n指标类型\n"
+        "千兆宽带用户数（万户）\n0.5\n3\n43\n预期性\n",
+        encoding="utf-8")
+    dialog = window.import_paths([str(older)])
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    newest = max(p.id for p in window.library_view.model.plans if p.period == "十四五")
+    window.open_plan(newest)
+    qtbot.waitUntil(lambda: len(window.trends_view.plans) == 2, timeout=5000)
+    assert window.trends_view.names.currentText() == "千兆宽带用户数"
+    points = window.trends_view.chart.points
+    assert [(p.period, p.base, p.target) for p in points] == [("十三五", 0.5, 3), ("十四五", 3.2, 12)]
+    window.tabs.setCurrentWidget(window.trends_view)
+    image = window.trends_view.chart.grab().toImage()
+    red = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+              if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 80)
+    assert red > 20  # the target line is drawn
