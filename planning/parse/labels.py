@@ -1,4 +1,4 @@
-"""Heading labels as printed in Chinese plans: 第一部分 / 一、 / （一） / 1. / （1） / ① / 专栏一.
+"""Heading labels as printed in Chinese plans: 第一部分 (第一章) / 第一节 / 一、 / （一） / 1. / （1） / ① / 专栏一.
 
 A label alone proves nothing ("统一、快速" holds 一、); the outline builder decides, by numbering
 sequence, which labels start headings. This module only finds and reads them.
@@ -13,13 +13,14 @@ from planning.cn_numbers import cn_to_int, halfwidth_digits
 
 # How deep each numbering style sits, shallowest first. A box (专栏) sits beside the "1." items
 # of the section it belongs to, and holds "1." items of its own.
-RANK: dict[str, float] = {"part": 0, "cn": 1, "pcn": 2, "box": 2.5, "num": 3, "pnum": 4, "circ": 5}
+RANK: dict[str, float] = {"part": 0, "sec": 0.5, "cn": 1, "pcn": 2, "box": 2.5, "num": 3, "pnum": 4, "circ": 5}
 
 _S = r"[ \t\u3000\xa0]*"
 _CN = "一二三四五六七八九十"
 _D = "0-9０-９"
 _LABEL_SRC = (
     rf"(?P<part>第(?P<part_n>[{_CN}]{{1,3}})(?:部分|章|篇)){_S}"
+    rf"|(?P<sec>第(?P<sec_n>[{_CN}]{{1,3}})节){_S}"
     rf"|(?P<pcn>[（(]{_S}(?P<pcn_n>[{_CN}]{{1,3}}){_S}[）)]){_S}"
     rf"|(?P<pnum>[（(]{_S}(?P<pnum_n>[{_D}]{{1,2}}){_S}[）)]){_S}"
     rf"|(?<![{_CN}百])(?P<cn>(?P<cn_n>[{_CN}]{{1,3}}){_S}[、．]){_S}"
@@ -28,7 +29,7 @@ _LABEL_SRC = (
     rf"|(?P<box>专栏{_S}(?P<box_n>[{_CN}{_D}]{{0,3}})){_S}[：:]?{_S}"
 )
 LABEL_RE = re.compile(_LABEL_SRC)
-_STYLES = ("part", "pcn", "pnum", "cn", "num", "circ", "box")
+_STYLES = ("part", "sec", "pcn", "pnum", "cn", "num", "circ", "box")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 

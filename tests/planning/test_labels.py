@@ -9,6 +9,8 @@ from planning.parse.labels import label_at_start, labels_in
     ("text", "style", "number", "printed"),
     [
         ("第三部分 建设目标", "part", 3, "第三部分"),
+        ("第二章 总体要求", "part", 2, "第二章"),
+        ("第十二节 保障措施", "sec", 12, "第十二节"),
         ("一、发展基础", "cn", 1, "一、"),
         ("十二、附则", "cn", 12, "十二、"),
         ("（十一）全面提升能力", "pcn", 11, "（十一）"),

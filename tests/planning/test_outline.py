@@ -65,3 +65,12 @@ def test_split_title_variants() -> None:
     assert title == "经济领域信息化建设步伐加快" and text == long.strip()
     run_in = "我省信息化发展基础“十五”期间，我省不失时机推进信息化，取得明显成效"
     assert split_run_in_title(run_in) == ("我省信息化发展基础", run_in[9:])
+
+
+def test_chapters_and_sections_of_a_plan_written_in_chapters() -> None:
+    b = build(["第一章 发展基础", "第一节 主要成效", "一、网络", "第二节 面临形势", "第二章 总体要求", "第一节 指导思想"])
+    assert [(s.label, s.title) for s in b.sections] == [("第一章", "发展基础"), ("第二章", "总体要求")]
+    first = b.sections[0]
+    assert [c.label for c in first.children] == ["第一节", "第二节"]
+    assert first.children[0].children[0].title == "网络"
+    assert b.sections[1].children[0].title == "指导思想"
