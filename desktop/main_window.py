@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from db.library import PlanSummary
 from db.search import SearchHit
+from desktop.compare_view import CompareView
+from desktop.export_dialog import ExportDialog
 from desktop.import_dialog import ImportDialog
 from desktop.library_view import LibraryView
 from desktop.ops import Backend, LibraryOp, error_text
@@ -29,6 +31,7 @@ from desktop.search_view import SearchView
 from desktop.trends_view import TrendsView
 from planning.model import Plan
 from planning.resources import resource_path
+from planning.trends import PlanRef, lineage
 
 FILE_FILTER = "规划文件 (*.txt *.docx *.html *.htm);;所有文件 (*)"
 
@@ -43,10 +46,12 @@ class MainWindow(QMainWindow):
         self.search_view = SearchView(self)
         self.reader_view = ReaderView(self)
         self.trends_view = TrendsView(backend, self)
+        self.compare_view = CompareView(backend, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.library_view, "规划库")
         self.tabs.addTab(self.search_view, "检索")
         self.tabs.addTab(self.reader_view, "阅读")
+        self.tabs.addTab(self.compare_view, "比较")
         self.tabs.addTab(self.trends_view, "指标趋势")
         self.setCentralWidget(self.tabs)
         self.search_box = QLineEdit(self)
@@ -75,6 +80,8 @@ class MainWindow(QMainWindow):
             ("导入文件夹…", None, self.choose_folder),
             ("导入示例规划", None, self.import_sample),
             ("删除", QKeySequence.StandardKey.Delete, self.delete_selected),
+            ("导出 Word…", QKeySequence.StandardKey.Save, self.export_current),
+            ("与上一期比较", None, self.compare_with_previous),
         ]
         for text, shortcut, slot in actions:
             action = QAction(text, self)
@@ -101,6 +108,7 @@ class MainWindow(QMainWindow):
         regions = sorted({p.region for p in plans if p.region})
         periods = sorted({p.period for p in plans if p.period})
         self.search_view.set_choices(regions, periods)
+        self.compare_view.set_plans(plans)
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "导入规划文件", "", FILE_FILTER)
@@ -159,6 +167,32 @@ class MainWindow(QMainWindow):
 
         LibraryOp(self.backend, lambda ctx: ctx.library.search(query, region=region, period=period, limit=100)
                   ).success(shown).failure(self.show_error).run_in_background()
+
+    # -- export and compare ---------------------------------------------------------------------
+    def current_plan_id(self) -> int | None:
+        if self.tabs.currentWidget() is self.reader_view and self.reader_view.plan is not None:
+            return self.reader_view.plan.id
+        selected = self.library_view.selected_ids()
+        return selected[0] if selected else (self.reader_view.plan.id if self.reader_view.plan else None)
+
+    def export_current(self) -> None:
+        plan_id = self.current_plan_id()
+        if plan_id is None:
+            QMessageBox.information(self, "导出", "请先在规划库中选择一份规划。")
+            return
+        LibraryOp(self.backend, lambda ctx: ctx.library.get_plan(plan_id)).success(
+            lambda plan: ExportDialog(self.backend, plan, self).open()).failure(self.show_error).run_in_background()
+
+    def compare_with_previous(self) -> None:
+        plan_id = self.current_plan_id()
+        refs = [PlanRef(p.id, p.region, p.period, p.start, p.end) for p in self.last_plans]
+        previous = lineage(refs).get(plan_id or -1)
+        if plan_id is None or previous is None or previous.predecessor is None:
+            QMessageBox.information(self, "比较", "没有找到这份规划的上一期规划（同一地区、紧接的时期）。")
+            return
+        self.compare_view.choose(previous.predecessor, plan_id)
+        self.tabs.setCurrentWidget(self.compare_view)
+        self.compare_view.run()
 
     def show_error(self, error: BaseException) -> None:
         QMessageBox.warning(self, "出错了", error_text(error))

@@ -51,6 +51,8 @@ class Backend(QObject):
         super().__init__()
         self.library = library
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plandesk-library")
+        # file work (export, compare, parse) must not queue behind library work, nor touch the library
+        self._files = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plandesk-files")
         self._running: set[LibraryOp[Any]] = set()
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(lambda op, f, m: op._on_progress(f, m), Qt.ConnectionType.QueuedConnection)
@@ -69,7 +71,7 @@ class Backend(QObject):
             else:
                 self._done.emit(op, result, None)
 
-        self._worker.submit(work)
+        (self._files if op.file_work else self._worker).submit(work)
 
     def _on_done(self, op: LibraryOp[Any], result: object, error: BaseException | None) -> None:
         self._running.discard(op)
@@ -85,16 +87,19 @@ class Backend(QObject):
         for op in list(self._running):
             op.cancel.set()
         self._worker.shutdown(wait=True)
+        self._files.shutdown(wait=True)
         self.library.close()
 
 
 class LibraryOp(Generic[T]):
     def __init__(self, backend: Backend, fn: Callable[[OpContext], T], *, parent: QWidget | None = None,
-                 mutates: bool = False) -> None:
+                 mutates: bool = False, file_work: bool = False) -> None:
+        """`file_work`: runs on the file pool (export, compare): `fn` must not use `ctx.library`."""
         self.backend = backend
         self.fn = fn
         self.parent = parent
         self.mutates = mutates
+        self.file_work = file_work
         self.cancel = threading.Event()
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QColor,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QFont,
@@ -35,10 +36,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -65,7 +68,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
-    "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QCloseEvent", "QComboBox", "QDialog", "QDialogButtonBox", "QProgressBar",
+    "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QCloseEvent", "QComboBox", "QCheckBox", "QDesktopServices", "QFormLayout", "QDialog", "QDialogButtonBox", "QProgressBar",
     "QDragEnterEvent", "QDropEvent", "QFileDialog", "QFont", "QHBoxLayout", "QHeaderView", "QIcon",
     "QKeySequence", "QLabel", "QLibraryInfo", "QLocale", "QTranslator", "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMessageBox",
     "QModelIndex", "QObject", "QColor", "QPainter", "QPaintEvent", "QPen", "QPointF", "QRectF", "QProgressDialog", "QPushButton", "QSortFilterProxyModel", "QSplitter",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,48 +39,56 @@ def main(argv: list[str] | None = None) -> int:
     state: dict[str, object] = {}
 
     def shot(name: str) -> None:
-        screen = app.primaryScreen()
-        screen.grabWindow(0).save(str(args.out / f"{name}.png"))
-
-    def check(name: str, ok: bool) -> None:
-        if not ok:
-            failures.append(name)
+        app.primaryScreen().grabWindow(0).save(str(args.out / f"{name}.png"))
 
     def import_sample() -> None:
         state["dialog"] = window.import_paths([str(resource_path("sample"))])
 
     def after_import() -> None:
         shot("1-import")
-        dialog = state["dialog"]
-        check("import finished", getattr(dialog, "result", None) is not None)
-        dialog.accept()  # type: ignore[attr-defined]
+        state["dialog"].accept()  # type: ignore[attr-defined]
 
     def library_shown() -> None:
-        check("library lists the plan", window.library_view.model.rowCount() == 1)
         shot("2-library")
         window.search_box.setText("数据共享")
         window.run_search()
 
     def search_shown() -> None:
-        check("search found hits", bool(window.search_view.hits))
         shot("3-search")
-        if window.search_view.hits:
-            hit = window.search_view.hits[0]
-            window.open_plan(hit.plan_id, hit.section_path)
+        hit = window.search_view.hits[0]
+        window.open_plan(hit.plan_id, hit.section_path)
 
     def reader_shown() -> None:
-        check("reader shows the plan", window.reader_view.plan is not None)
         shot("4-reader")
         window.close()
         app.quit()
 
-    steps: list[tuple[int, Callable[[], None]]] = [
-        (300, import_sample), (2500, after_import), (3500, library_shown), (5000, search_shown),
-        (6500, reader_shown),
+    # Each step waits (polling, so a slow machine only makes it slower) until the window shows
+    # what the step needs, then acts; a step that never becomes ready fails the smoke test.
+    steps: list[tuple[str, Callable[[], bool], Callable[[], None]]] = [
+        ("window shown", window.isVisible, import_sample),
+        ("import finished", lambda: getattr(state.get("dialog"), "result", None) is not None, after_import),
+        ("library lists the plan", lambda: window.library_view.model.rowCount() == 1, library_shown),
+        ("search found hits", lambda: bool(window.search_view.hits), search_shown),
+        ("reader shows the plan", lambda: window.reader_view.plan is not None, reader_shown),
     ]
-    for delay, step in steps:
-        QTimer.singleShot(delay, step)
-    QTimer.singleShot(20000, lambda: (failures.append("timed out"), app.quit()))
+    deadline = time.monotonic() + 60
+
+    def tick() -> None:
+        if not steps:
+            return
+        name, ready, act = steps[0]
+        if ready():
+            steps.pop(0)
+            act()
+        elif time.monotonic() > deadline:
+            failures.append(f"{name} (timed out)")
+            app.quit()
+            return
+        if steps:
+            QTimer.singleShot(100, tick)
+
+    QTimer.singleShot(200, tick)
     app.exec()
     for f in failures:
         print(f"smoke step failed: {f}")

@@ -1,0 +1,208 @@
+"""比较: two plans or drafts section by section — aligned pairs, changes highlighted side by side with
+synchronized scrolling, next/previous change, the summary on top, indicator changes as a table."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from db.library import PlanSummary
+from desktop.ops import Backend, LibraryOp, OpContext, error_text
+from desktop.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from planning.compare import compare_plans
+from planning.compare.html_report import write_html
+from planning.compare.result import Comparison
+
+STATUS = {"same": "相同", "reworded": "改写", "renamed": "改名", "moved": "移动", "added": "新增",
+          "removed": "删除", "split": "拆分", "merged": "合并", "changed": "变化"}
+
+
+def side_html(ops: list[list[str]], side: str) -> str:
+    """One side of a pair: unchanged text plain, this side's own changes highlighted."""
+    keep, mark, color = ("-", "删除", "#ffd6d6") if side == "old" else ("+", "新增", "#d4f7d4")
+    parts = []
+    for op, text in ops:
+        if op == "=":
+            parts.append(escape(text))
+        elif op == keep:
+            parts.append(f'<span style="background:{color}" title="{mark}">{escape(text)}</span>')
+    return "<p>" + "".join(parts).replace("\n", "</p><p>") + "</p>"
+
+
+def summary_text(summary: dict[str, Any]) -> str:
+    sections = summary["sections"]
+    parts = [f"{STATUS[k]} {v}" for k, v in sections.items() if v and k != "same"]
+    ind = summary["indicators"]
+    return (f"章节：{'，'.join(parts) or '无变化'}（相同 {sections.get('same', 0)}）；"
+            f"字符 +{summary['chars_inserted']} −{summary['chars_deleted']}；"
+            f"指标 新增 {ind['added']}，删除 {ind['removed']}，变化 {ind['changed']}")
+
+
+def compare_ids(ctx: OpContext, old_id: int, new_id: int, ignore_punctuation: bool) -> Comparison:
+    old, new = ctx.library.get_plan(old_id), ctx.library.get_plan(new_id)
+    return compare_plans(old, new, ignore_punctuation=ignore_punctuation)
+
+
+class CompareView(QWidget):
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.old_plan, self.new_plan = QComboBox(self), QComboBox(self)
+        self.ignore_punct = QCheckBox("忽略标点和空白", self)
+        self.run_button = QPushButton("比较", self)
+        self.run_button.clicked.connect(self.run)
+        self.prev_button, self.next_button = QPushButton("上一处", self), QPushButton("下一处", self)
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.html_button = QPushButton("导出 HTML 报告…", self)
+        self.html_button.clicked.connect(self.save_html)
+        self.summary = QLabel("选择旧版和新版，然后点“比较”。", self)
+        self.summary.setWordWrap(True)
+        self.pairs = QTableWidget(0, 4, self)
+        self.pairs.setHorizontalHeaderLabels(["状态", "旧版章节", "新版章节", "相似度"])
+        self.pairs.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.pairs.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pairs.currentCellChanged.connect(lambda row, *_: self.show_pair(row))
+        self.old_text, self.new_text = QTextBrowser(self), QTextBrowser(self)
+        self._sync(self.old_text, self.new_text)
+        self.indicators = QTableWidget(0, 4, self)
+        self.indicators.setHorizontalHeaderLabels(["状态", "旧版指标", "新版指标", "变化"])
+        self.indicators.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        for w in (QLabel("旧版"), self.old_plan, QLabel("新版"), self.new_plan, self.ignore_punct, self.run_button,
+                  self.prev_button, self.next_button, self.html_button):
+            top.addWidget(w)
+        texts = QSplitter(self)
+        texts.addWidget(self.old_text)
+        texts.addWidget(self.new_text)
+        sections = QSplitter(Qt.Orientation.Vertical, self)
+        sections.addWidget(self.pairs)
+        sections.addWidget(texts)
+        tabs = QTabWidget(self)
+        tabs.addTab(sections, "章节")
+        tabs.addTab(self.indicators, "指标")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs, 1)
+        self.comparison: Comparison | None = None
+        self.result: dict[str, Any] | None = None
+
+    @staticmethod
+    def _sync(a: QTextBrowser, b: QTextBrowser) -> None:
+        """Scroll both sides together, proportionally (the two texts differ in length)."""
+        def follow(src: QTextBrowser, dst: QTextBrowser) -> None:
+            s, d = src.verticalScrollBar(), dst.verticalScrollBar()
+            s.valueChanged.connect(lambda v: d.setValue(int(v / max(s.maximum(), 1) * d.maximum())))
+        follow(a, b)
+        follow(b, a)
+
+    def set_plans(self, plans: list[PlanSummary]) -> None:
+        for combo in (self.old_plan, self.new_plan):
+            current = combo.currentData()
+            combo.clear()
+            for p in plans:
+                combo.addItem(f"#{p.id} {p.period or ''} {p.title}", p.id)
+            if current is not None and combo.findData(current) >= 0:
+                combo.setCurrentIndex(combo.findData(current))
+
+    def choose(self, old_id: int, new_id: int) -> None:
+        self.old_plan.setCurrentIndex(self.old_plan.findData(old_id))
+        self.new_plan.setCurrentIndex(self.new_plan.findData(new_id))
+
+    def run(self) -> None:
+        old_id, new_id = self.old_plan.currentData(), self.new_plan.currentData()
+        if old_id is None or new_id is None:
+            return
+        ignore = self.ignore_punct.isChecked()
+        self.summary.setText("正在比较…")
+        LibraryOp(self.backend, lambda ctx: compare_ids(ctx, old_id, new_id, ignore), parent=self).success(
+            self.show_comparison).failure(lambda e: self.summary.setText(error_text(e))).run_in_background()
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.result = comparison.to_dict()
+        self.summary.setText(summary_text(self.result["summary"]))
+        self.pairs.setRowCount(0)
+        for s in self.result["sections"]:
+            row = self.pairs.rowCount()
+            self.pairs.insertRow(row)
+            cells = [STATUS.get(s["status"], s["status"]),
+                     f"{s['old']['path']} {s['old']['title']}" if s["old"] else "",
+                     f"{s['new']['path']} {s['new']['title']}" if s["new"] else "",
+                     f"{s['similarity']:.0%}"]
+            for col, text in enumerate(cells):
+                self.pairs.setItem(row, col, QTableWidgetItem(text))
+        self.indicators.setRowCount(0)
+        for ind in self.result["indicators"]:
+            if ind["status"] == "same":
+                continue
+            row = self.indicators.rowCount()
+            self.indicators.insertRow(row)
+            changes = "；".join(_change(c) for c in ind.get("changes", []))
+            for col, text in enumerate([STATUS.get(ind["status"], ind["status"]), _name(ind["old"]),
+                                        _name(ind["new"]), changes]):
+                self.indicators.setItem(row, col, QTableWidgetItem(text))
+        if self.pairs.rowCount():
+            self.step(1, start=-1)
+
+    def show_pair(self, row: int) -> None:
+        if self.result is None or not 0 <= row < len(self.result["sections"]):
+            return
+        ops = self.result["sections"][row]["ops"]
+        self.old_text.setHtml(side_html(ops, "old"))
+        self.new_text.setHtml(side_html(ops, "new"))
+
+    def step(self, direction: int, start: int | None = None) -> None:
+        """Select the next (1) or previous (-1) changed section."""
+        if self.result is None:
+            return
+        rows = self.result["sections"]
+        row = self.pairs.currentRow() if start is None else start
+        row += direction
+        while 0 <= row < len(rows):
+            if rows[row]["status"] != "same":
+                self.pairs.setCurrentCell(row, 0)
+                return
+            row += direction
+
+    def save_html(self, path: str | None = None) -> Path | None:
+        if self.comparison is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "导出比较报告", str(Path.home() / "比较报告.html"),
+                                                  "网页 (*.html)")
+        return write_html(self.comparison, path) if path else None
+
+
+def _change(change: Any) -> str:
+    if isinstance(change, dict) and "field" in change:
+        return f"{change['field']}：{change.get('old') or '—'} → {change.get('new') or '—'}"
+    return str(change)
+
+
+def _name(item: dict[str, Any] | None) -> str:
+    if not item:
+        return ""
+    unit = f"（{item['unit']}）" if item.get("unit") else ""
+    return f"{item.get('name', '')}{unit}"

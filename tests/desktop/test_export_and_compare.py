@@ -1,0 +1,71 @@
+"""Export and compare screens over the real core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.compare_view import side_html
+from desktop.export_dialog import ExportDialog
+from planning.importer import parse_file
+
+OLDER = (
+    "青禾市“十三五”信息化发展规划\n一、发展基础\n网络覆盖全市。\n二、主要任务\n（一）建设政务云\n整合机房。\n"
+    "三、保障措施\n（一）加强组织领导\n成立领导小组。\n"
+)
+
+
+def test_export_dialog_writes_a_docx_that_reads_back(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = window.backend.library.get_plan(window.library_view.model.plans[0].id)
+    dialog = ExportDialog(window.backend, plan, window, open_folder=False)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "导出.docx"
+    dialog.out.setText(str(out))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    assert out.exists()
+    again, _ = parse_file(out)
+    assert again.title == plan.title
+    assert [s.title for s in again.sections] == [s.title for s in plan.sections]
+
+
+def test_export_dialog_reports_a_bad_folder(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = window.backend.library.get_plan(window.library_view.model.plans[0].id)
+    dialog = ExportDialog(window.backend, plan, window, open_folder=False)
+    qtbot.addWidget(dialog)
+    dialog.out.setText(str(tmp_path / "no" / "such" / "folder" / "x.docx"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15000)
+    assert dialog.result is None and "/" in dialog.status.text()  # one line, Chinese / English
+
+
+def test_compare_with_previous_period(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    older = tmp_path / "older.txt"
+    older.write_text(OLDER, encoding="utf-8")
+    dialog = window.import_paths([str(older)])
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.library_view.model.rowCount() == 2, timeout=5000)
+    newest = next(p.id for p in window.library_view.model.plans if p.period == "十四五")
+    window.open_plan(newest)
+    qtbot.waitUntil(lambda: window.reader_view.plan is not None, timeout=5000)
+    window.compare_with_previous()
+    view = window.compare_view
+    qtbot.waitUntil(lambda: view.result is not None, timeout=15000)
+    assert window.tabs.currentWidget() is view
+    statuses = {s["status"] for s in view.result["sections"]}
+    assert "added" in statuses  # the 十四五 plan has sections the 十三五 one lacks
+    assert "章节" in view.summary.text() and "指标 新增" in view.summary.text()
+    assert view.pairs.rowCount() == len(view.result["sections"])
+    first_changed = view.pairs.currentRow()
+    assert view.result["sections"][first_changed]["status"] != "same"
+    view.step(1)
+    assert view.pairs.currentRow() > first_changed
+    report = view.save_html(str(tmp_path / "r.html"))
+    assert report is not None and "<html" in report.read_text(encoding="utf-8").lower()
+
+
+def test_side_by_side_highlights_only_each_sides_own_changes() -> None:
+    ops = [["=", "建设"], ["-", "统一的"], ["+", "全市一体化"], ["=", "平台"]]
+    old, new = side_html(ops, "old"), side_html(ops, "new")
+    assert "统一的" in old and "全市一体化" not in old
+    assert "全市一体化" in new and "统一的" not in new
+    assert "#ffd6d6" in old and "#d4f7d4" in new
