@@ -1,11 +1,16 @@
-"""The library: the SQLite store of imported plans (Anki's Collection is the model).
+"""The library: the SQLite store of imported plans and drafts (Anki's Collection is the model).
 
 One short-lived session per operation; writes are one ``BEGIN IMMEDIATE`` transaction each, so
 a failure leaves the library as it was and two processes writing at once take turns.
+
+A draft is a plan with status "draft": ``save_draft`` rewrites it in one transaction (a kill in the
+middle leaves the last committed state), and its saved versions live in ``plan_versions``.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -14,23 +19,17 @@ from types import TracebackType
 from typing import Any, Self
 
 from alembic.util import CommandError
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from db import migrate, plan_rows, search_index
+from db import migrate, plan_rows, plan_store, search_index
 from db import search as search_module
+from db import versions as versions_module
 from db.engine import make_engine, read_only
-from db.models import (
-    GlossaryRow,
-    IndicatorRow,
-    IndicatorTableRow,
-    PlanId,
-    PlanRow,
-    ProjectRow,
-    SectionRow,
-)
+from db.models import PlanId, PlanRow, SectionRow, VersionId
 from db.search import SearchHit
+from db.versions import VersionInfo, VersionKind
 from planning.errors import DuplicatePlanError, LibraryError, NotFoundError
 from planning.model import Plan
 
@@ -113,23 +112,7 @@ class Library:
                 plan, content_hash=content_hash, source_path=source_path, source_format=source_format
             )
             plan_id = s.execute(insert(PlanRow).values(**row).returning(PlanRow.id)).scalar_one()
-
-            sections = plan_rows.section_rows(plan, plan_id=plan_id, first_id=_next_section_id(s))
-            if sections:
-                s.execute(insert(SectionRow), sections)
-                search_index.add_sections(s, sections)
-            for position, table in enumerate(plan.indicator_tables):
-                table_row = plan_rows.indicator_table_row(table, plan_id=plan_id, position=position)
-                table_id = s.execute(
-                    insert(IndicatorTableRow).values(**table_row).returning(IndicatorTableRow.id)
-                )
-                indicators = plan_rows.indicator_rows(table, table_id=table_id.scalar_one())
-                if indicators:
-                    s.execute(insert(IndicatorRow), indicators)
-            if projects := plan_rows.project_rows(plan, plan_id=plan_id):
-                s.execute(insert(ProjectRow), projects)
-            if glossary := plan_rows.glossary_rows(plan, plan_id=plan_id):
-                s.execute(insert(GlossaryRow), glossary)
+            plan_store.insert_contents(s, plan, plan_id=plan_id)
         return PlanId(plan_id)
 
     def delete_plan(self, plan_id: int) -> None:
@@ -137,13 +120,87 @@ class Library:
         with self._session() as s, s.begin():
             if s.scalar(select(PlanRow.id).where(PlanRow.id == plan_id)) is None:
                 raise _not_found(plan_id)
-            sections = s.execute(
-                select(SectionRow.id, SectionRow.label, SectionRow.title, SectionRow.text).where(
-                    SectionRow.plan_id == plan_id
-                )
-            ).mappings()
-            search_index.remove_sections(s, sections)
+            plan_store.remove_search_rows(s, plan_id)
             s.execute(delete(PlanRow).where(PlanRow.id == plan_id))  # the rest cascades
+
+    # -- drafts -----------------------------------------------------------------------------------
+
+    def create_draft(self, plan: Plan) -> PlanId:
+        """Store ``plan`` as a new draft (status "draft", whatever ``plan`` says); returns its id.
+
+        Drafts are not de-duplicated by content: each gets a hash of its own, ``draft:<uuid>``.
+        """
+        draft = dataclasses.replace(plan, id=None, status="draft")
+        return self.add_plan(draft, content_hash=f"draft:{uuid.uuid4().hex}")
+
+    def save_draft(self, plan: Plan, *, autosave: bool = False, backup: str | None = None) -> None:
+        """Replace the stored draft ``plan.id`` with ``plan``: its fields, sections, tables, projects,
+        glossary and search rows, in one transaction. Imported plans are never overwritten.
+
+        In the same transaction, ``backup`` first keeps the state being replaced as a snapshot of
+        that name, and ``autosave=True`` keeps the saved state as an "autosave" version.
+        """
+        if plan.id is None:
+            raise LibraryError("草稿尚未存入资料库（没有编号）", "The draft has no id: create it first")
+        if plan.status != "draft":
+            raise _not_a_draft(plan.id)
+        with self._session() as s, s.begin():
+            self._require_draft(s, plan.id)
+            if backup is not None:
+                current = plan_store.load_plan(s, plan.id)
+                assert current is not None
+                versions_module.add(s, current, plan_id=plan.id, name=backup, kind="snapshot")
+            plan_store.replace_contents(s, plan, plan_id=plan.id)
+            if autosave:
+                versions_module.add(s, plan, plan_id=plan.id, name=None, kind="autosave")
+
+    def snapshot(self, plan_id: int, name: str | None = None, kind: VersionKind = "snapshot") -> VersionId:
+        """Save the plan as it is stored now as a version (named, or an autosave)."""
+        if kind not in versions_module.KINDS:
+            raise LibraryError(f"未知的版本类型 {kind!r}", f"Unknown version kind {kind!r}")
+        with self._session() as s, s.begin():
+            plan = plan_store.load_plan(s, plan_id)
+            if plan is None:
+                raise _not_found(plan_id)
+            return versions_module.add(s, plan, plan_id=plan_id, name=name, kind=kind)
+
+    def versions(self, plan_id: int) -> list[VersionInfo]:
+        """The plan's saved versions, oldest first."""
+        with self._session(write=False) as s, s.begin():
+            if plan_store.status_of(s, plan_id) is None:
+                raise _not_found(plan_id)
+            return versions_module.listing(s, plan_id)
+
+    def get_version(self, version_id: int) -> Plan:
+        """The plan as that version saved it (its id is the plan's)."""
+        with self._session(write=False) as s, s.begin():
+            found = versions_module.load(s, version_id)
+        if found is None:
+            raise _version_not_found(version_id)
+        return found[1]
+
+    def restore(self, plan_id: int, version_id: int) -> VersionId:
+        """Make the draft what version ``version_id`` saved. The state it replaces is saved first as a
+        snapshot named "restore-backup" (whose id is returned), in the same transaction."""
+        with self._session() as s, s.begin():
+            self._require_draft(s, plan_id)
+            found = versions_module.load(s, version_id)
+            if found is None or found[0] != plan_id:
+                raise _version_not_found(version_id, plan_id)
+            current = plan_store.load_plan(s, plan_id)
+            assert current is not None
+            backup = versions_module.add(s, current, plan_id=plan_id, name=RESTORE_BACKUP, kind="snapshot")
+            restored = dataclasses.replace(found[1], id=plan_id, status="draft")
+            plan_store.replace_contents(s, restored, plan_id=plan_id)
+        return backup
+
+    @staticmethod
+    def _require_draft(s: Session, plan_id: int) -> None:
+        status = plan_store.status_of(s, plan_id)
+        if status is None:
+            raise _not_found(plan_id)
+        if status != "draft":
+            raise _not_a_draft(plan_id)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -154,44 +211,10 @@ class Library:
 
     def get_plan(self, plan_id: int) -> Plan:
         with self._session(write=False) as s, s.begin():
-            plan = s.execute(select(PlanRow.__table__).where(PlanRow.id == plan_id)).mappings().first()
-            if plan is None:
-                raise _not_found(plan_id)
-            sections = s.execute(
-                select(SectionRow.__table__).where(SectionRow.plan_id == plan_id).order_by(SectionRow.ordinal)
-            ).mappings()
-            tables = (
-                s.execute(
-                    select(IndicatorTableRow.__table__)
-                    .where(IndicatorTableRow.plan_id == plan_id)
-                    .order_by(IndicatorTableRow.position)
-                )
-                .mappings()
-                .all()
-            )
-            indicators = s.execute(
-                select(IndicatorRow.__table__)
-                .where(IndicatorRow.table_id.in_([t["id"] for t in tables]))
-                .order_by(IndicatorRow.table_id, IndicatorRow.category_position, IndicatorRow.position)
-            ).mappings()
-            projects = s.execute(
-                select(ProjectRow.__table__)
-                .where(ProjectRow.plan_id == plan_id)
-                .order_by(ProjectRow.position)
-            ).mappings()
-            glossary = s.execute(
-                select(GlossaryRow.__table__)
-                .where(GlossaryRow.plan_id == plan_id)
-                .order_by(GlossaryRow.position)
-            ).mappings()
-            return plan_rows.plan_from_rows(
-                plan,
-                sections=sections,
-                tables=tables,
-                indicators=indicators,
-                projects=projects,
-                glossary=glossary,
-            )
+            plan = plan_store.load_plan(s, plan_id)
+        if plan is None:
+            raise _not_found(plan_id)
+        return plan
 
     def list_plans(self, region: str | None = None, period: str | None = None) -> list[PlanSummary]:
         """All plans in import order, optionally only those of one region and/or period (by name)."""
@@ -250,15 +273,19 @@ class Library:
         return s.scalar(select(PlanRow.id).where(PlanRow.content_hash == content_hash))
 
 
-def _next_section_id(s: Session) -> int:
-    """The first free section id. Inside a BEGIN IMMEDIATE transaction no one else can take it."""
-    used = s.execute(
-        text(
-            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sections'), 0),"
-            " coalesce((SELECT max(id) FROM sections), 0))"
-        )
-    ).scalar_one()
-    return used + 1
+RESTORE_BACKUP = "restore-backup"
+
+
+def _not_a_draft(plan_id: int) -> LibraryError:
+    return LibraryError(
+        f"编号 {plan_id} 不是草稿，导入的规划不能改写", f"Plan {plan_id} is not a draft; imported plans are never rewritten"
+    )
+
+
+def _version_not_found(version_id: int, plan_id: int | None = None) -> NotFoundError:
+    of = f"（草稿 {plan_id}）" if plan_id is not None else ""
+    of_en = f" of draft {plan_id}" if plan_id is not None else ""
+    return NotFoundError(f"没有编号为 {version_id} 的版本{of}", f"No version {version_id}{of_en}")
 
 
 def _not_found(plan_id: int) -> NotFoundError:

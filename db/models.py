@@ -7,13 +7,14 @@ is an FTS5 virtual table and has no model here: see ``db/search_index.py``.
 
 from __future__ import annotations
 
-from typing import NewType
+from typing import Any, NewType
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, Text
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 PlanId = NewType("PlanId", int)
 SectionId = NewType("SectionId", int)
+VersionId = NewType("VersionId", int)
 
 
 class Base(DeclarativeBase):
@@ -48,6 +49,8 @@ class PlanRow(Base):
     source_path: Mapped[str | None] = mapped_column(Text)
     source_format: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[str] = mapped_column(Text)  # ISO 8601, UTC
+    updated_at: Mapped[str] = mapped_column(Text, server_default=text("''"))  # ISO 8601, UTC
+    version: Mapped[int] = mapped_column(Integer, server_default=text("0"))  # raised by every save
 
 
 class SectionRow(Base):
@@ -110,6 +113,15 @@ class IndicatorRow(Base):
     growth_text: Mapped[str | None] = mapped_column(Text)
     growth: Mapped[float | None] = mapped_column(Float)
     attribute: Mapped[str | None] = mapped_column(Text)
+    # drafts: the previous plan's target carried forward (all NULL = none) and the growth method
+    reference_value: Mapped[float | None] = mapped_column(Float)
+    reference_year: Mapped[int | None] = mapped_column(Integer)
+    reference_qualifier: Mapped[str | None] = mapped_column(Text)
+    reference_text: Mapped[str | None] = mapped_column(Text)
+    method: Mapped[str | None] = mapped_column(
+        Text,
+        CheckConstraint("method IN ('compound', 'points', 'increment')", name="ck_indicators_method"),
+    )
 
 
 class ProjectRow(Base):
@@ -132,3 +144,21 @@ class GlossaryRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     term: Mapped[str] = mapped_column(Text)
     definition: Mapped[str] = mapped_column(Text)
+
+
+class PlanVersionRow(Base):
+    """A saved version of a plan: the whole plan as ``Plan.to_dict()`` JSON."""
+
+    __tablename__ = "plan_versions"
+    __table_args__ = (
+        CheckConstraint("kind IN ('snapshot', 'autosave')", name="ck_plan_versions_kind"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[str] = mapped_column(Text)  # ISO 8601, UTC
+    name: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(Text)

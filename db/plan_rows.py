@@ -29,6 +29,19 @@ Row = Mapping[str, Any]
 def plan_row(
     plan: Plan, *, content_hash: str, source_path: str | None, source_format: str | None
 ) -> dict[str, Any]:
+    now = utc_now()
+    return {
+        **plan_content_row(plan),
+        "content_hash": content_hash,
+        "source_path": source_path,
+        "source_format": source_format,
+        "imported_at": now,
+        "updated_at": now,
+    }
+
+
+def plan_content_row(plan: Plan) -> dict[str, Any]:
+    """The ``plans`` columns a draft's save rewrites: everything but its identity and provenance."""
     return {
         "title": plan.title,
         "status": plan.status,
@@ -46,11 +59,11 @@ def plan_row(
         "closing": plan.closing,
         "attachments": list(plan.attachments),
         "warnings": list(plan.warnings),
-        "content_hash": content_hash,
-        "source_path": source_path,
-        "source_format": source_format,
-        "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def section_rows(plan: Plan, *, plan_id: int, first_id: int) -> list[dict[str, Any]]:
@@ -110,6 +123,8 @@ def indicator_rows(table: IndicatorTable, *, table_id: int) -> list[dict[str, An
                     "growth_text": ind.growth_text,
                     "growth": ind.growth,
                     "attribute": ind.attribute,
+                    **_value_columns("reference", ind.reference or _NO_VALUE),
+                    "method": ind.method,
                 }
             )
     return rows
@@ -134,6 +149,9 @@ def glossary_rows(plan: Plan, *, plan_id: int) -> list[dict[str, Any]]:
         {"plan_id": plan_id, "position": i, "term": g.term, "definition": g.definition}
         for i, g in enumerate(plan.glossary)
     ]
+
+
+_NO_VALUE = Value(None)
 
 
 def _value_columns(prefix: str, value: Value) -> dict[str, Any]:
@@ -217,6 +235,14 @@ def _tables(tables: Iterable[Row], indicators: Iterable[Row]) -> list[IndicatorT
                 growth_text=r["growth_text"],
                 growth=r["growth"],
                 attribute=r["attribute"],
+                reference=_reference(r),
+                method=r["method"],
             )
         )
     return list(built.values())
+
+
+def _reference(r: Row) -> Value | None:
+    """All four columns NULL is no reference (a reference that is wholly empty reads back as none)."""
+    value = Value(r["reference_value"], r["reference_year"], r["reference_qualifier"], r["reference_text"])
+    return None if value == _NO_VALUE else value

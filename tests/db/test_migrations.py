@@ -23,7 +23,9 @@ from planning.errors import LibraryError
 from tests.db.sample_plan import make_plan
 
 REPO = Path(__file__).resolve().parents[2]
-TABLES = {"plans", "sections", "indicator_tables", "indicators", "projects", "glossary", "section_fts"}
+TABLES = {
+    "plans", "sections", "indicator_tables", "indicators", "projects", "glossary", "section_fts", "plan_versions"
+}
 
 
 def tables(path: Path) -> set[str]:
@@ -141,6 +143,54 @@ def test_a_library_made_at_0001_opens_at_head_with_nothing_lost(tmp_path: Path) 
         assert lib.hits("政务") == []
 
 
+def test_a_library_made_at_0001_gains_drafts_at_head(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    migrate.upgrade(path, "0001")
+    _insert_plan_at_0001(path)
+    with sqlite3.connect(path) as conn:
+        before = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES - {"section_fts", "plan_versions"}}
+
+    with Library.open(path) as lib:
+        old = lib.get_plan(7)
+        (indicator,) = old.indicator_tables[0].indicators()
+        assert indicator.reference is None and indicator.method is None
+        assert lib.versions(7) == []
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT updated_at, version FROM plans WHERE id = 7").fetchone() == (
+                "2020-01-01T00:00:00+00:00", 0
+            )
+            after = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in before}
+        for table, rows in before.items():  # every old row is still there, column for column
+            assert [row[: len(rows[0])] for row in after[table]] == rows, table
+
+        # and the old library now takes drafts, with carried-forward indicators and versions
+        draft = old
+        draft.status = "draft"
+        indicator.reference = indicator.target
+        indicator.method = "points"
+        draft_id = lib.create_draft(draft)
+        lib.snapshot(draft_id, "首版")
+        (carried,) = lib.get_plan(draft_id).indicator_tables[0].indicators()
+        assert (carried.reference, carried.method) == (indicator.target, "points")
+        assert [v.name for v in lib.versions(draft_id)] == ["首版"]
+
+
+def test_downgrading_0002_keeps_the_plans(library_path: Path) -> None:
+    with Library.open(library_path) as lib:
+        plan_id = lib.create_draft(make_plan())
+        lib.snapshot(plan_id, "v1")
+    engine = make_engine(library_path, foreign_keys=False, pooled=False)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0001")
+    finally:
+        engine.dispose()
+    assert version(library_path) == "0001" and "plan_versions" not in tables(library_path)
+    with sqlite3.connect(library_path) as conn:
+        assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM sections").fetchone()[0] == sum(1 for _ in make_plan().walk())
+
+
 def test_a_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     migrate.upgrade(path)
@@ -151,9 +201,13 @@ def test_a_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     assert "9999" in e.value.en
 
 
+NEXT = "next"  # the revision the fixture below adds after our head
+
+
 @pytest.fixture
-def scripts_with_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
-    """Point db.migrate at a copy of our migrations plus a revision 0002 given as source."""
+def scripts_with_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Point db.migrate at a copy of our migrations plus one more revision after head, given as source."""
+    head = migrate.head_revision()
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrate, "MIGRATIONS", folder)
@@ -162,10 +216,10 @@ def scripts_with_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     def write(upgrade_body: str) -> None:
         source = (
             "import sqlalchemy as sa\nfrom alembic import op\n\n"
-            'revision = "0002"\ndown_revision = "0001"\n\n\n'
+            f'revision = "{NEXT}"\ndown_revision = "{head}"\n\n\n'
             f"def upgrade():\n{textwrap.indent(textwrap.dedent(upgrade_body), '    ')}\n"
         )
-        (folder / "versions" / "0002_test.py").write_text(source, encoding="utf-8")
+        (folder / "versions" / f"{NEXT}_test.py").write_text(source, encoding="utf-8")
         migrate._scripts.cache_clear()
 
     yield write
@@ -173,12 +227,12 @@ def scripts_with_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
 
 
 def test_a_failing_upgrade_leaves_the_library_as_it_was(
-    library_path: Path, scripts_with_0002: Callable[[str], None]
+    library_path: Path, scripts_with_next: Callable[[str], None]
 ) -> None:
     with Library.open(library_path) as lib:
         lib.add_plan(make_plan(), content_hash="x")
     before = list(sqlite3.connect(library_path).iterdump())
-    scripts_with_0002(
+    scripts_with_next(
         """
         with op.batch_alter_table("plans") as batch:
             batch.add_column(sa.Column("extra", sa.Text))
@@ -192,20 +246,20 @@ def test_a_failing_upgrade_leaves_the_library_as_it_was(
 
 
 def test_a_batch_upgrade_of_plans_keeps_their_sections(
-    library_path: Path, scripts_with_0002: Callable[[str], None]
+    library_path: Path, scripts_with_next: Callable[[str], None]
 ) -> None:
     # Recreating `plans` with foreign keys on would cascade-delete every section: migrations run
     # with them off, and the foreign key check afterwards passes.
     with Library.open(library_path) as lib:
         plan_id = lib.add_plan(make_plan(), content_hash="x")
         expected = lib.get_plan(plan_id).to_dict()
-    scripts_with_0002(
+    scripts_with_next(
         """
         with op.batch_alter_table("plans", recreate="always") as batch:
             batch.add_column(sa.Column("extra", sa.Text))
         """
     )
     with Library.open(library_path) as lib:
-        assert version(library_path) == "0002"
+        assert version(library_path) == NEXT
         assert lib.get_plan(plan_id).to_dict() == expected
         assert lib.hits("政务")
