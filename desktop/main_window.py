@@ -9,6 +9,8 @@ from __future__ import annotations
 from db.library import PlanSummary
 from db.search import SearchHit
 from desktop.compare_view import CompareView
+from desktop.draft_dialogs import NewDraftDialog
+from desktop.drafting_view import DraftingView
 from desktop.export_dialog import ExportDialog
 from desktop.import_dialog import ImportDialog
 from desktop.library_view import LibraryView
@@ -29,6 +31,7 @@ from desktop.qt import (
 from desktop.reader_view import ReaderView
 from desktop.search_view import SearchView
 from desktop.trends_view import TrendsView
+from planning.drafting.new import new_draft
 from planning.model import Plan
 from planning.resources import resource_path
 from planning.trends import PlanRef, lineage
@@ -47,10 +50,12 @@ class MainWindow(QMainWindow):
         self.reader_view = ReaderView(self)
         self.trends_view = TrendsView(backend, self)
         self.compare_view = CompareView(backend, self)
+        self.drafting_view = DraftingView(backend, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.library_view, "规划库")
         self.tabs.addTab(self.search_view, "检索")
         self.tabs.addTab(self.reader_view, "阅读")
+        self.tabs.addTab(self.drafting_view, "起草")
         self.tabs.addTab(self.compare_view, "比较")
         self.tabs.addTab(self.trends_view, "指标趋势")
         self.setCentralWidget(self.tabs)
@@ -80,7 +85,8 @@ class MainWindow(QMainWindow):
             ("导入文件夹…", None, self.choose_folder),
             ("导入示例规划", None, self.import_sample),
             ("删除", QKeySequence.StandardKey.Delete, self.delete_selected),
-            ("导出 Word…", QKeySequence.StandardKey.Save, self.export_current),
+            ("新建草稿…", QKeySequence.StandardKey.New, self.new_draft),
+            ("导出 Word…", None, self.export_current),
             ("与上一期比较", None, self.compare_with_previous),
         ]
         for text, shortcut, slot in actions:
@@ -149,6 +155,9 @@ class MainWindow(QMainWindow):
         def shown(plan: Plan) -> None:
             self.reader_view.show_plan(plan, label_path or None)
             self.tabs.setCurrentWidget(self.reader_view)
+            if plan.status == "draft":
+                self.drafting_view.open_draft(plan)
+                self.tabs.setCurrentWidget(self.drafting_view)
             if plan.indicator_tables:
                 self.trends_view.show_for(plan_id)
 
@@ -182,6 +191,16 @@ class MainWindow(QMainWindow):
             return
         LibraryOp(self.backend, lambda ctx: ctx.library.get_plan(plan_id)).success(
             lambda plan: ExportDialog(self.backend, plan, self).open()).failure(self.show_error).run_in_background()
+
+    def new_draft(self, values: dict[str, object] | None = None) -> None:
+        if values is None:
+            dialog = NewDraftDialog([(p.id, p.title) for p in self.last_plans if p.status == "plan"], self)
+            if dialog.exec() != NewDraftDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+        args = dict(values)
+        LibraryOp(self.backend, lambda ctx: new_draft(ctx.library, **args), parent=self, mutates=True).success(
+            self.open_plan).failure(self.show_error).run_in_background()
 
     def compare_with_previous(self) -> None:
         plan_id = self.current_plan_id()

@@ -1,0 +1,302 @@
+"""起草: a draft's outline (add, rename, delete, move, change level — numbering regenerated on every
+change), the selected section's text, the indicator table with computed growth, reuse of a section
+from any plan with each roll-forward replacement previewed, snapshots, undo/redo and autosave."""
+
+from __future__ import annotations
+
+from desktop.draft_dialogs import ReviewDialog, proposals_for
+from desktop.draft_session import DraftSession
+from desktop.indicator_editor import IndicatorEditor
+from desktop.ops import Backend, LibraryOp, error_text
+from desktop.qt import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from planning import outline_edit
+from planning.drafting.reuse import reuse_into
+from planning.model import Plan
+
+AUTOSAVE_MS = 30_000  # the issue's "at most every 30 s"
+Path = tuple[int, ...]
+
+
+class DraftingView(QWidget):
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.session: DraftSession | None = None
+        self.title = QLabel("在规划库中打开一份草稿（或用“新建草稿”）。", self)
+        self.status = QLabel(self)
+        self.outline = QTreeWidget(self)
+        self.outline.setHeaderLabel("提纲")
+        self.outline.currentItemChanged.connect(lambda *_: self._show_current())
+        self.text = QPlainTextEdit(self)
+        self.text.setPlaceholderText("所选章节的正文")
+        self.text.textChanged.connect(self._text_changed)
+        self.indicators = IndicatorEditor(self)
+        self.indicators.edited.connect(self._mark_dirty)
+        buttons = QHBoxLayout()
+        self.actions = {
+            "添加章节": lambda: self.add(child=False), "添加子节": lambda: self.add(child=True),
+            "重命名": self.rename, "删除": self.delete, "上移": lambda: self.move(-1), "下移": lambda: self.move(1),
+            "升级": self.outdent, "降级": self.indent, "撤销": self.undo, "重做": self.redo, "保存": self.save,
+            "存为快照": self.snapshot, "复用章节…": self.choose_reuse,
+        }
+        self.buttons: dict[str, QPushButton] = {}
+        for name, slot in self.actions.items():
+            button = QPushButton(name, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        right = QTabWidget(self)
+        right.addTab(self.text, "正文")
+        right.addTab(self.indicators, "指标表")
+        splitter = QSplitter(self)
+        splitter.addWidget(self.outline)
+        splitter.addWidget(right)
+        splitter.setSizes([360, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(lambda: self.save(autosave=True))
+        self._loading = False
+
+    # -- loading and showing --------------------------------------------------------------------
+    def open_draft(self, plan: Plan) -> None:
+        self.session = DraftSession(plan)
+        self.title.setText(f"草稿 #{plan.id}：{plan.title}")
+        self._refresh()
+        self.indicators.show_table(plan.indicator_tables[0] if plan.indicator_tables else None)
+        self.autosave_timer.start()
+        self.status.setText("已打开（自动保存：每 30 秒）")
+
+    def _refresh(self, select: Path | None = None) -> None:
+        assert self.session is not None
+        self._loading = True
+        self.outline.clear()
+        for i, section in enumerate(self.session.plan.sections):
+            self._add_item(None, section, (i,))
+        self.outline.expandAll()
+        self._loading = False
+        if select is not None:
+            self._select(select)
+        self.buttons["撤销"].setEnabled(self.session.can_undo())
+        self.buttons["重做"].setEnabled(self.session.can_redo())
+
+    def _add_item(self, parent: QTreeWidgetItem | None, section: object, path: Path) -> None:
+        label = getattr(section, "label", "")
+        kind = "［专栏］" if getattr(section, "kind", "") == "box" else ""
+        item = QTreeWidgetItem([f"{label}{section.title}{kind}"])  # type: ignore[attr-defined]
+        item.setData(0, Qt.ItemDataRole.UserRole, path)
+        if parent is None:
+            self.outline.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        for i, child in enumerate(section.children):  # type: ignore[attr-defined]
+            self._add_item(item, child, (*path, i))
+
+    def _select(self, path: Path) -> None:
+        item = self.outline.topLevelItem(path[0]) if path and path[0] < self.outline.topLevelItemCount() else None
+        for i in path[1:]:
+            item = item.child(i) if item is not None and i < item.childCount() else None
+        if item is not None:
+            self.outline.setCurrentItem(item)
+
+    def current_path(self) -> Path | None:
+        item = self.outline.currentItem()
+        return tuple(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _show_current(self) -> None:
+        path = self.current_path()
+        if self.session is None or path is None or self._loading:
+            return
+        self._loading = True
+        self.text.setPlainText(outline_edit.get_section(self.session.plan, path).text)
+        self._loading = False
+
+    # -- editing -------------------------------------------------------------------------------
+    def _edit(self, change, select: Path | None = None) -> object:  # type: ignore[no-untyped-def]
+        assert self.session is not None
+        try:
+            result = self.session.edit(change)
+        except Exception as exc:  # noqa: BLE001 - an edit that cannot be made is explained, nothing changes
+            self.status.setText(error_text(exc))
+            return None
+        placed = getattr(result, "placed_at", result)
+        self._refresh(select if select is not None else (placed if isinstance(placed, tuple) else None))
+        self._mark_dirty()
+        return result
+
+    def _text_changed(self) -> None:
+        path = self.current_path()
+        if self.session is None or path is None or self._loading:
+            return
+        outline_edit.get_section(self.session.plan, path).text = self.text.toPlainText()
+        self._mark_dirty()
+
+    def add(self, *, child: bool, title: str | None = None) -> None:
+        if self.session is None:
+            return
+        if title is None:
+            title, ok = QInputDialog.getText(self, "添加章节", "标题")
+            if not ok or not title.strip():
+                return
+        path = self.current_path()
+        if child and path is not None:
+            parent, index = path, None
+        elif path is not None:
+            parent, index = path[:-1], path[-1] + 1
+        else:
+            parent, index = (), None
+        self._edit(lambda plan: outline_edit.add_section(plan, parent, index, title.strip()))
+
+    def rename(self, title: str | None = None) -> None:
+        path = self.current_path()
+        if self.session is None or path is None:
+            return
+        if title is None:
+            current = outline_edit.get_section(self.session.plan, path).title
+            title, ok = QInputDialog.getText(self, "重命名", "标题", text=current)
+            if not ok or not title.strip():
+                return
+        self._edit(lambda plan: outline_edit.rename_section(plan, path, title.strip()), select=path)
+
+    def delete(self) -> None:
+        path = self.current_path()
+        if self.session is not None and path is not None:
+            self._edit(lambda plan: outline_edit.delete_section(plan, path), select=path[:-1] or None)
+
+    def move(self, step: int) -> None:
+        path = self.current_path()
+        if self.session is None or path is None:
+            return
+        index = path[-1] + step
+        if index < 0:
+            return
+        # move_section's index means "before the child now at that position"
+        target = index + 1 if step > 0 else index
+        self._edit(lambda plan: outline_edit.move_section(plan, path, path[:-1], target))
+
+    def indent(self) -> None:
+        """Make the section a child of the sibling before it (one level deeper)."""
+        path = self.current_path()
+        if self.session is None or path is None or path[-1] == 0:
+            return
+        self._edit(lambda plan: outline_edit.move_section(plan, path, (*path[:-1], path[-1] - 1), None))
+
+    def outdent(self) -> None:
+        """Make the section a sibling right after its parent (one level up)."""
+        path = self.current_path()
+        if self.session is None or path is None or len(path) < 2:
+            return
+        self._edit(lambda plan: outline_edit.move_section(plan, path, path[:-2], path[-2] + 1))
+
+    def undo(self) -> None:
+        if self.session is not None and self.session.can_undo():
+            self.session.undo()
+            self._after_history()
+
+    def redo(self) -> None:
+        if self.session is not None and self.session.can_redo():
+            self.session.redo()
+            self._after_history()
+
+    def _after_history(self) -> None:
+        assert self.session is not None
+        self._refresh()
+        self.indicators.show_table(self.session.plan.indicator_tables[0] if self.session.plan.indicator_tables
+                                   else None)
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        if self.session is not None:
+            self.session.dirty = True
+            self.status.setText("有未保存的修改（30 秒内自动保存）")
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self, autosave: bool = False) -> LibraryOp[None] | None:
+        if self.session is None or (autosave and not self.session.dirty):
+            return None
+        copy = self.session.snapshot_for_saving()
+        self.session.saved()
+        op: LibraryOp[None] = LibraryOp(self.backend, lambda ctx: ctx.library.save_draft(copy, autosave=autosave),
+                                        mutates=True)
+        op.success(lambda _r: self.status.setText("已自动保存" if autosave else "已保存")).failure(
+            self._save_failed).run_in_background()
+        return op
+
+    def _save_failed(self, error: BaseException) -> None:
+        if self.session is not None:
+            self.session.dirty = True  # nothing is lost: the next save tries again
+        self.status.setText("保存失败：" + error_text(error))
+
+    # -- reuse ---------------------------------------------------------------------------------
+    def choose_reuse(self) -> None:
+        """Pick a plan of the library and a section of it (label path such as 四、 or a title)."""
+        if self.session is None:
+            return
+        plans = [p for p in getattr(self.window(), "last_plans", []) if p.status == "plan"]
+        if not plans:
+            self.status.setText("规划库中还没有可复用的规划。")
+            return
+        names = [f"#{p.id} {p.title}" for p in plans]
+        chosen, ok = QInputDialog.getItem(self, "复用章节", "从哪份规划复用", names, 0, False)
+        if not ok:
+            return
+        spec, ok = QInputDialog.getText(self, "复用章节", "章节（如：四、 或 三、/（七） 或 标题中的词）")
+        if not ok or not spec.strip():
+            return
+        plan_id = plans[names.index(chosen)].id
+        LibraryOp(self.backend, lambda ctx: ctx.library.get_plan(plan_id)).success(
+            lambda source: self.reuse_from(source, spec.strip())).failure(
+            lambda e: self.status.setText(error_text(e))).run_in_background()
+
+    def reuse_from(self, source: Plan, spec: str, *, review: bool = True,
+                   decide: list[bool] | None = None) -> object:
+        """Insert `spec` of `source`, rolled forward; each replacement is shown first (or `decide`d)."""
+        if self.session is None:
+            return None
+        try:
+            proposals = proposals_for(self.session.plan, source, spec)
+        except Exception as exc:  # noqa: BLE001 - an unknown or ambiguous section is explained
+            self.status.setText(error_text(exc))
+            return None
+        flags = decide if decide is not None else [True] * len(proposals)
+        if review and decide is None and proposals:
+            dialog = ReviewDialog(proposals, self)
+            if dialog.exec() != ReviewDialog.DialogCode.Accepted:
+                return None
+            flags = dialog.accepted_flags()
+        answers = iter(flags)
+        result = self._edit(lambda plan: reuse_into(plan, source, spec, accept=lambda _p: next(answers, False)))
+        if result is not None:
+            self.status.setText(f"已复用：{source.title} › {spec}（接受 {sum(flags)} 处替换，共 {len(flags)} 处）")
+        return result
+
+    def snapshot(self, name: str | None = None) -> None:
+        if self.session is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, "存为快照", "快照名称")
+            if not ok:
+                return
+        plan_id = self.session.plan.id
+        self.save()
+        LibraryOp(self.backend, lambda ctx: ctx.library.snapshot(plan_id, name or None)).success(
+            lambda v: self.status.setText(f"已存为快照 {v}：{name}")).failure(
+            lambda e: self.status.setText(error_text(e))).run_in_background()

@@ -1,0 +1,92 @@
+"""The indicator-table editor of a draft: reference, base, target and method per row; growth is
+computed (never typed) and the consistency checker's verdict is shown in the row."""
+
+from __future__ import annotations
+
+from desktop.qt import QComboBox, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QWidget, Signal
+from planning.growth import METHODS, check_indicator, recompute_growth
+from planning.model import Indicator, IndicatorTable
+from planning.parse.indicators import parse_value
+
+COLUMNS = ["指标", "单位", "参考值", "基期值", "目标值", "计算方法", "年均增长", "核对"]
+METHOD_NAMES = {"compound": "复合增长率", "points": "百分点/年", "increment": "年增量"}
+VERDICTS = {"compound": "✓ 复合增长", "points": "✓ 百分点", "increment": "✓ 年增量",
+            "inconsistent": "✗ 不一致", "no-data": "—"}
+EDITABLE = {3: "base", 4: "target"}
+
+
+class IndicatorEditor(QTableWidget):
+    edited = Signal()  # after the model changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rows: list[Indicator] = []
+        self.table: IndicatorTable | None = None
+        self.itemChanged.connect(self._cell_changed)
+
+    def years(self) -> int:
+        ind = self.rows[0] if self.rows else None
+        if ind and ind.base.year and ind.target.year:
+            return ind.target.year - ind.base.year
+        return 5
+
+    def show_table(self, table: IndicatorTable | None) -> None:
+        self.blockSignals(True)
+        self.table = table
+        self.rows = list(table.indicators()) if table else []
+        self.setRowCount(len(self.rows))
+        for r, ind in enumerate(self.rows):
+            self._fill(r, ind)
+        self.blockSignals(False)
+
+    def _fill(self, r: int, ind: Indicator) -> None:
+        values = [ind.name, ind.unit or "", ind.reference.text or "" if ind.reference else "",
+                  ind.base.text or "", ind.target.text or "", None, ind.growth_text or "", None]
+        for c, value in enumerate(values):
+            if value is None:
+                continue
+            item = QTableWidgetItem(value)
+            if c not in EDITABLE:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.setItem(r, c, item)
+        combo = QComboBox(self)
+        for method in METHODS:
+            combo.addItem(METHOD_NAMES.get(method, method), method)
+        if ind.method:
+            combo.setCurrentIndex(combo.findData(ind.method))
+        combo.currentIndexChanged.connect(lambda _i, row=r, box=combo: self._method_changed(row, box.currentData()))
+        self.setCellWidget(r, 5, combo)
+        self._verdict(r, ind)
+
+    def _verdict(self, r: int, ind: Indicator) -> None:
+        check = check_indicator(ind)
+        item = QTableWidgetItem(VERDICTS.get(check.verdict, check.verdict))
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        computed = ", ".join(f"{k} {v:g}" for k, v in check.computed.items() if v is not None)
+        item.setToolTip(f"计算值：{computed}" if computed else "数据不足")
+        if check.verdict == "inconsistent":
+            item.setBackground(Qt.GlobalColor.red)
+        self.setItem(r, 7, item)
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        field = EDITABLE.get(item.column())
+        if field is None:
+            return
+        ind = self.rows[item.row()]
+        old = getattr(ind, field)
+        setattr(ind, field, parse_value(item.text(), old.year))
+        self._recompute(item.row())
+
+    def _method_changed(self, r: int, method: str) -> None:
+        self.rows[r].method = method
+        self._recompute(r)
+
+    def _recompute(self, r: int) -> None:
+        ind = recompute_growth(self.rows[r], self.years())
+        self.blockSignals(True)
+        self.setItem(r, 6, QTableWidgetItem(ind.growth_text or ""))
+        self._verdict(r, ind)
+        self.blockSignals(False)
+        self.edited.emit()

@@ -1,0 +1,114 @@
+"""The drafting screen: a new draft from the wizard's values, outline edits with live numbering,
+undo/redo, reuse with previewed replacements, indicator growth computed, saving and snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.draft_session import DraftSession
+from planning.model import Plan, Section
+
+PREVIOUS = (
+    "青禾市“十三五”信息化发展规划\n一、发展基础\n网络覆盖全市。\n"
+    "二、保障措施\n（一）加强组织领导\n到2020年，“十三五”规划任务全面完成，2000多家企业上云。\n"
+)
+
+
+def open_new_draft(qtbot, window):  # type: ignore[no-untyped-def]
+    window.new_draft({"region": "青禾市", "period": "十四五", "skeleton": None, "issuer": "青禾市人民政府",
+                      "from_plan": window.library_view.model.plans[0].id})
+    qtbot.waitUntil(lambda: window.drafting_view.session is not None, timeout=10000)
+    return window.drafting_view
+
+
+def labels(view) -> list[str]:  # type: ignore[no-untyped-def]
+    return [view.outline.topLevelItem(i).text(0) for i in range(view.outline.topLevelItemCount())]
+
+
+def test_new_draft_opens_with_skeleton_and_carried_indicators(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    assert window.tabs.currentWidget() is view
+    plan = view.session.plan
+    assert plan.status == "draft" and plan.period is not None and plan.period.name == "十四五"
+    assert labels(view)[0].startswith("一、")
+    assert view.indicators.rowCount() == 4  # the sample's indicator table, carried forward
+    qtbot.waitUntil(lambda: any(p.status == "draft" for p in window.library_view.model.plans), timeout=5000)
+
+
+def test_outline_edits_renumber_and_undo_redo(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    before = labels(view)
+    view._select((0,))
+    view.add(child=False, title="新增一章")
+    assert labels(view)[1] == "二、新增一章"
+    assert labels(view)[2].startswith("三、")  # later chapters renumbered
+    view.move(1)
+    assert labels(view)[2] == "三、新增一章"
+    view.indent()
+    assert "新增一章" not in "".join(labels(view))  # now a child, one level deeper
+    view.undo()
+    assert labels(view)[2] == "三、新增一章"
+    view.undo()
+    view.undo()
+    assert labels(view) == before
+    view.redo()
+    assert labels(view)[1] == "二、新增一章"
+
+
+def test_text_edits_and_save_reach_the_library(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    view._select((0,))
+    view.text.setPlainText("青禾市信息化基础较好。")
+    assert view.session.dirty
+    op = view.save()
+    assert op is not None
+    qtbot.waitUntil(lambda: view.status.text() == "已保存", timeout=5000)
+    stored = window.backend.library.get_plan(view.session.plan.id)
+    assert stored.sections[0].text == "青禾市信息化基础较好。"
+
+
+def test_reuse_rolls_forward_only_the_accepted_replacements(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    previous = tmp_path / "prev.txt"
+    previous.write_text(PREVIOUS, encoding="utf-8")
+    dialog = window.import_paths([str(previous)])
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    source_id = dialog.result.outcomes[0].plan_id
+    source = window.backend.library.get_plan(source_id)
+    view = open_new_draft(qtbot, window)
+    from desktop.draft_dialogs import proposals_for
+
+    proposals = proposals_for(view.session.plan, source, "二、")
+    assert [(p.replacement.before, p.replacement.after) for p in proposals] == [("到2020年", "到2025年"), ("十三五", "十四五")]
+    view.reuse_from(source, "二、", decide=[True, False])  # accept the year, refuse the period name
+    texts = [s.text for _, s in view.session.plan.walk() if "企业上云" in s.text]
+    assert texts == ["到2025年，“十三五”规划任务全面完成，2000多家企业上云。"]  # counts untouched
+
+
+def test_indicator_growth_is_computed_and_checked(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    editor = view.indicators
+    row = next(r for r, ind in enumerate(editor.rows) if ind.name == "千兆宽带用户数")
+    editor.item(row, 3).setText("12")  # base (2020)
+    editor.item(row, 4).setText("48")  # target (2025)
+    ind = editor.rows[row]
+    assert (ind.base.value, ind.target.value) == (12, 48)
+    assert ind.growth is not None and abs(ind.growth - 31.95) < 0.1  # compound growth for a count
+    assert editor.item(row, 6).text() == ind.growth_text
+    assert editor.item(row, 7).text().startswith("✓")
+    assert view.session.dirty
+
+
+def test_draft_session_failed_edit_changes_nothing() -> None:
+    plan = Plan("草稿", sections=[Section("一、", "总则", 1)])
+    session = DraftSession(plan)
+
+    def broken(p: Plan) -> None:
+        p.sections.clear()
+        raise ValueError("boom")
+
+    try:
+        session.edit(broken)
+    except ValueError:
+        pass
+    assert [s.title for s in session.plan.sections] == ["总则"]
+    assert not session.can_undo() and not session.dirty
