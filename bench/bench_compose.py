@@ -12,15 +12,14 @@ render, roll, carry, store the draft), the in-memory part alone, storing the dra
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from timing import timed  # noqa: E402
 
 from db.library import Library  # noqa: E402
 from planning.importer import import_file, parse_file  # noqa: E402
@@ -43,15 +42,6 @@ indicators = {plan}
 """
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm caches, imports, template compilation
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 

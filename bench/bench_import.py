@@ -10,17 +10,16 @@ reading the same .docx with our reader, and a full .docx import.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import docx  # noqa: E402
+from timing import percentiles, timed  # noqa: E402
 
 from db.library import Library  # noqa: E402
 from planning.importer import content_hash, import_file  # noqa: E402
@@ -41,15 +40,6 @@ def plan_text() -> str:
     return sample * (100_000 // len(sample.encode("utf-8")) + 1)
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm caches, imports, regex compilation
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def main() -> None:
@@ -100,13 +90,7 @@ def main() -> None:
         for _ in range(args.runs):
             store_docx()
             docx_imports.append(store_docx.last)  # type: ignore[attr-defined]
-        docx_imports.sort()
-        rows.append(
-            (
-                "import .docx plan (read, parse, store, index)",
-                (statistics.median(docx_imports), docx_imports[int(len(docx_imports) * 0.95) - 1]),
-            )
-        )
+        rows.append(("import .docx plan (read, parse, store, index)", percentiles(docx_imports)))
         library.close()
     print(f"plan text: {len(text.encode('utf-8')) / 1024:.0f} KB, {len(lines)} lines, {args.runs} runs each")
     print(f"{'step':48} {'median ms':>10} {'p95 ms':>9}")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
+from timing import percentiles  # noqa: E402
 
 from db.library import Library  # noqa: E402
 from db.search_index import FTS_TABLE, add_sections  # noqa: E402
@@ -60,9 +60,6 @@ def variant(source: str, k: int, rng: random.Random) -> str:
     return f"{out}\n（第{k}号变体）"
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    samples = sorted(samples)
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def file_bytes(path: Path) -> int:

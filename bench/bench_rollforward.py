@@ -10,14 +10,13 @@ each): the floor any rule-aware roll-forward is measured against. Goal: the roll
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from timing import timed  # noqa: E402
 
 from planning.parse.periods import five_year_span  # noqa: E402
 from planning.resources import resource_path  # noqa: E402
@@ -35,15 +34,6 @@ def plan_text() -> tuple[str, str]:
     return sample * (100_000 // len(sample.encode("utf-8")) + 1), "sample plan repeated"
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm caches and compiled patterns
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def main() -> None:
