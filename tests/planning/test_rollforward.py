@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planning.errors import PlanDeskError
 from planning.importer import parse_file
@@ -239,3 +241,19 @@ def test_seed_001_whole_text_years_move_by_five() -> None:
     def others(t: str) -> list[str]:
         return [n for n in _NUMBER.findall(t) if n not in {"2015", "2020", "2025"}]
     assert others(result.text) == others(text)
+
+
+# -- properties ----------------------------------------------------------------------------------
+_PIECES = ["十三五", "十二五", "“十三五”期间", "2020年", "2015年", "2016—2020年", "到2020年", "《", "》", "〔2016〕",
+           "12号", "（", "）", "印发", "2000多家", "IPv6", "3G/4G", "。", "，", "信息化", "发展", "2018年3月"]
+
+
+@settings(max_examples=200, deadline=1000)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_roll_forward_offsets_always_rebuild_its_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    result = roll_forward(text, to_period="十四五", from_period="十三五")
+    assert apply(text, result.replacements) == result.text
+    assert apply(text, result.replacements, accepted=[]) == text  # refusing every change keeps the text
+    for r in result.replacements:
+        assert text[r.start:r.end] == r.before
