@@ -51,7 +51,7 @@ class DraftingView(QWidget):
             "添加章节": lambda: self.add(child=False), "添加子节": lambda: self.add(child=True),
             "重命名": self.rename, "删除": self.delete, "上移": lambda: self.move(-1), "下移": lambda: self.move(1),
             "升级": self.outdent, "降级": self.indent, "撤销": self.undo, "重做": self.redo, "保存": self.save,
-            "存为快照": self.snapshot, "复用章节…": self.choose_reuse,
+            "存为快照": self.snapshot, "版本…": self.choose_version, "复用章节…": self.choose_reuse,
         }
         self.buttons: dict[str, QPushButton] = {}
         for name, slot in self.actions.items():
@@ -244,6 +244,43 @@ class DraftingView(QWidget):
         if self.session is not None:
             self.session.dirty = True  # nothing is lost: the next save tries again
         self.status.setText("保存失败：" + error_text(error))
+
+    # -- versions ------------------------------------------------------------------------------
+    def choose_version(self) -> None:
+        if self.session is None:
+            return
+        plan_id = self.session.plan.id
+        LibraryOp(self.backend, lambda ctx: ctx.library.versions(plan_id)).success(self._pick_version).failure(
+            lambda e: self.status.setText(error_text(e))).run_in_background()
+
+    def _pick_version(self, versions: list) -> None:  # type: ignore[type-arg]
+        if not versions:
+            self.status.setText("这份草稿还没有保存过版本。")
+            return
+        names = [f"{v.id}  {v.created_at:%Y-%m-%d %H:%M}  {'快照' if v.kind == 'snapshot' else '自动保存'}  {v.name or ''}"
+                 for v in reversed(versions)]
+        chosen, ok = QInputDialog.getItem(self, "恢复版本", "恢复到哪个版本（当前内容会先存为快照）", names, 0, False)
+        if ok:
+            self.restore_version(list(reversed(versions))[names.index(chosen)].id)
+
+    def restore_version(self, version_id: int) -> LibraryOp[Plan] | None:
+        if self.session is None:
+            return None
+        plan_id = self.session.plan.id
+        assert plan_id is not None
+        pending = self.session.snapshot_for_saving() if self.session.dirty else None
+
+        def restore(ctx: object) -> Plan:
+            library = ctx.library  # type: ignore[attr-defined]
+            if pending is not None:
+                library.save_draft(pending)  # unsaved edits are kept in the backup, not lost
+            library.restore(plan_id, version_id)
+            return library.get_plan(plan_id)
+
+        op: LibraryOp[Plan] = LibraryOp(self.backend, restore, mutates=True)
+        op.success(lambda plan: (self.open_draft(plan), self.status.setText(f"已恢复到版本 {version_id}"))).failure(
+            lambda e: self.status.setText(error_text(e))).run_in_background()
+        return op
 
     # -- reuse ---------------------------------------------------------------------------------
     def choose_reuse(self) -> None:

@@ -112,3 +112,21 @@ def test_draft_session_failed_edit_changes_nothing() -> None:
         pass
     assert [s.title for s in session.plan.sections] == ["总则"]
     assert not session.can_undo() and not session.dirty
+
+
+def test_restore_an_earlier_version(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    view._select((0,))
+    view.text.setPlainText("第一稿的文字。")
+    view.snapshot("第一稿")
+    qtbot.waitUntil(lambda: "已存为快照" in view.status.text(), timeout=5000)
+    view._select((0,))
+    view.text.setPlainText("第二稿的文字。")
+    view.save()
+    qtbot.waitUntil(lambda: view.status.text() == "已保存", timeout=5000)
+    first = next(v for v in window.backend.library.versions(view.session.plan.id) if v.name == "第一稿")
+    view.restore_version(first.id)
+    qtbot.waitUntil(lambda: "已恢复" in view.status.text(), timeout=5000)
+    assert view.session.plan.sections[0].text == "第一稿的文字。"
+    names = [v.name for v in window.backend.library.versions(view.session.plan.id)]
+    assert "restore-backup" in names  # the second draft was kept, not lost
