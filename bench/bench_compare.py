@@ -7,7 +7,9 @@ copy edited at run time (a section reworded, one moved, one renamed, one deleted
 renumbered, an indicator target changed). For each: the full comparison (alignment, text diff,
 indicators, projects), median and p95 ms; stdlib difflib.SequenceMatcher (autojunk off) over the same
 two whole texts, once; and how many characters each keeps unchanged (more is better: a faster diff
-that marks more text as changed is worse). Without ../shared/seeds, a made-up plan stands in.
+that marks more text as changed is worse). For the revised case also the Word redline (`plandesk diff
+--docx`): building the document from a comparison, and writing the .docx file. Without
+../shared/seeds, a made-up plan stands in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -24,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from planning.compare import Comparison, compare_plans  # noqa: E402
+from planning.compare.redline import build_redline, write_redline  # noqa: E402
 from planning.importer import parse_file  # noqa: E402
 from planning.model import Plan  # noqa: E402
 from tests.planning.compare.edits import edit_plan, synthetic_plan  # noqa: E402
@@ -90,6 +94,18 @@ def case(name: str, old: Plan, new: Plan, runs: int, goal_ms: float) -> None:
     print(f"  chars +{s['chars_inserted']:,} −{s['chars_deleted']:,}   indicators {s['indicators']}")
 
 
+def redline_case(old: Plan, new: Plan, runs: int) -> None:
+    """The Word redline of a revised plan: the document built (comparison given), and the file written."""
+    c = compare_plans(old, new)
+    build_med, build_p95 = timed(lambda: build_redline(old, new, comparison=c), runs)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "redline.docx"
+        write_med, write_p95 = timed(lambda: write_redline(old, new, out, comparison=c), runs)
+        size = out.stat().st_size
+    print(f"  redline document     median {build_med:8.2f} ms   p95 {build_p95:8.2f} ms   (built, not saved)")
+    print(f"  redline .docx        median {write_med:8.2f} ms   p95 {write_p95:8.2f} ms   ({size:,} bytes written)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=20)
@@ -100,10 +116,12 @@ def main() -> None:
         base = synthetic_plan()
         edited, _ = edit_plan(base)
         case("made-up plan vs edited copy", base, edited, args.runs, GOAL_REVISED_MS)
+        redline_case(base, edited, args.runs)
         return
     case("000 (十一五) vs 001 (十三五), unrelated", p000, p001, args.runs, GOAL_UNRELATED_MS)
     edited, _ = edit_plan(p001)
     case("001 vs edited 001, revised", p001, edited, args.runs, GOAL_REVISED_MS)
+    redline_case(p001, edited, args.runs)
 
 
 if __name__ == "__main__":

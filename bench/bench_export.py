@@ -5,7 +5,9 @@ python-docx dump of the same paragraphs and table with no styling, measured in t
 
 Prints median and p95 milliseconds for the plain dump (the baseline: python-docx's public API,
 whose add_paragraph walks the body each call), a bare-element dump of the same content (no styles),
-and the GB/T 9704 export (build + save), their ratios, and with --pdf the LibreOffice conversion time, timed separately.
+and the GB/T 9704 export (build + save, TOC page numbers estimated: paginate=False), their ratios,
+and with --pdf, timed separately, the TOC pagination (a LibreOffice render read back with
+pdftotext, then a second save) and the LibreOffice conversion to PDF.
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ def main() -> None:
         out = Path(tmp) / "plan.docx"
         base50, base95 = timed(lambda: plain_dump(plan), args.runs)
         lean50, lean95 = timed(lambda: lean_dump(plan), args.runs)
-        exp50, exp95 = timed(lambda: export_plan(plan, out), args.runs)
+        exp50, exp95 = timed(lambda: export_plan(plan, out, paginate=False), args.runs)
         print(f"{'plain python-docx dump (baseline)':38} median {base50:7.1f} ms   p95 {base95:7.1f} ms")
         print(f"{'bare-element dump, no styles':38} median {lean50:7.1f} ms   p95 {lean95:7.1f} ms")
         print(f"{'GB/T 9704 export (build + save)':38} median {exp50:7.1f} ms   p95 {exp95:7.1f} ms")
@@ -129,6 +131,12 @@ def main() -> None:
             if find_soffice() is None:
                 print("LibreOffice not installed: no PDF timing")
                 return
+            for profile in ("gbt9704", "booklet"):
+                result = export_plan(plan, out, profile=profile, paginate=True)
+                label = f"TOC pagination, {profile} (LibreOffice)"
+                print(f"{label:38} {result.pagination_seconds:7.2f} s   ({result.pages} pages; "
+                      f"export in all {result.seconds:.2f} s{'; ' + result.warnings[0] if result.warnings else ''})")
+            export_plan(plan, out, paginate=False)
             t = time.perf_counter()
             pdf = convert_to_pdf(out)
             print(f"{'LibreOffice .docx → PDF (cold start)':38} {time.perf_counter() - t:7.2f} s   ({pdf.stat().st_size // 1024} KB)")

@@ -88,6 +88,8 @@ class IndicatorTableRow(Base):
     # category names in order, so that a category without indicators survives the round trip
     categories: Mapped[list[str | None]] = mapped_column(JSON)
     notes: Mapped[list[str]] = mapped_column(JSON)
+    # the label path of the section the table follows in the source ("二、/（三）"); NULL: not known
+    after: Mapped[str | None] = mapped_column(Text)
 
 
 class IndicatorRow(Base):

@@ -103,6 +103,7 @@ def indicator_table_row(table: IndicatorTable, *, plan_id: int, position: int) -
         "columns": list(table.columns),
         "categories": [c.name for c in table.categories],
         "notes": list(table.notes),
+        "after": table.after,
     }
 
 
@@ -224,6 +225,7 @@ def _tables(tables: Iterable[Row], indicators: Iterable[Row]) -> list[IndicatorT
             columns=list(t["columns"]),
             categories=[IndicatorCategory(name) for name in t["categories"]],
             notes=list(t["notes"]),
+            after=t["after"],
         )
     for r in indicators:
         built[r["table_id"]].categories[r["category_position"]].indicators.append(

@@ -29,7 +29,9 @@ from desktop.qt import (
 )
 from planning.compare import compare_plans
 from planning.compare.html_report import write_html
+from planning.compare.redline import write_redline
 from planning.compare.result import Comparison
+from planning.model import Plan
 
 STATUS = {"same": "相同", "reworded": "改写", "renamed": "改名", "moved": "移动", "added": "新增",
           "removed": "删除", "split": "拆分", "merged": "合并", "changed": "变化"}
@@ -56,9 +58,10 @@ def summary_text(summary: dict[str, Any]) -> str:
             f"指标 新增 {ind['added']}，删除 {ind['removed']}，变化 {ind['changed']}")
 
 
-def compare_ids(ctx: OpContext, old_id: int, new_id: int, ignore_punctuation: bool) -> Comparison:
+def compare_ids(ctx: OpContext, old_id: int, new_id: int, ignore_punctuation: bool
+                ) -> tuple[Comparison, Plan, Plan]:
     old, new = ctx.library.get_plan(old_id), ctx.library.get_plan(new_id)
-    return compare_plans(old, new, ignore_punctuation=ignore_punctuation)
+    return compare_plans(old, new, ignore_punctuation=ignore_punctuation), old, new
 
 
 class CompareView(QWidget):
@@ -74,6 +77,8 @@ class CompareView(QWidget):
         self.next_button.clicked.connect(lambda: self.step(1))
         self.html_button = QPushButton("导出 HTML 报告…", self)
         self.html_button.clicked.connect(self.save_html)
+        self.docx_button = QPushButton("导出修订版 Word…", self)
+        self.docx_button.clicked.connect(lambda: self.save_redline())
         self.summary = QLabel("选择旧版和新版，然后点“比较”。", self)
         self.summary.setWordWrap(True)
         self.pairs = QTableWidget(0, 4, self)
@@ -90,7 +95,7 @@ class CompareView(QWidget):
         self.indicators.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
         for w in (QLabel("旧版"), self.old_plan, QLabel("新版"), self.new_plan, self.ignore_punct, self.run_button,
-                  self.prev_button, self.next_button, self.html_button):
+                  self.prev_button, self.next_button, self.html_button, self.docx_button):
             top.addWidget(w)
         texts = QSplitter(self)
         texts.addWidget(self.old_text)
@@ -106,6 +111,7 @@ class CompareView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
         self.comparison: Comparison | None = None
+        self.plans: tuple[Plan, Plan] | None = None
         self.result: dict[str, Any] | None = None
 
     @staticmethod
@@ -137,10 +143,11 @@ class CompareView(QWidget):
         ignore = self.ignore_punct.isChecked()
         self.summary.setText("正在比较…")
         LibraryOp(self.backend, lambda ctx: compare_ids(ctx, old_id, new_id, ignore), parent=self).success(
-            self.show_comparison).failure(lambda e: self.summary.setText(error_text(e))).run_in_background()
+            lambda r: self.show_comparison(*r)).failure(lambda e: self.summary.setText(error_text(e))
+                                                        ).run_in_background()
 
-    def show_comparison(self, comparison: Comparison) -> None:
-        self.comparison = comparison
+    def show_comparison(self, comparison: Comparison, old: Plan, new: Plan) -> None:
+        self.comparison, self.plans = comparison, (old, new)
         self.result = comparison.to_dict()
         self.summary.setText(summary_text(self.result["summary"]))
         self.pairs.setRowCount(0)
@@ -185,6 +192,24 @@ class CompareView(QWidget):
                 self.pairs.setCurrentCell(row, 0)
                 return
             row += direction
+
+    def save_redline(self, path: str | None = None) -> LibraryOp[Path] | None:
+        """The new plan as Word, every difference a tracked change (accept/reject in Word or WPS)."""
+        comparison, plans = self.comparison, self.plans
+        if comparison is None or plans is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "导出修订版", str(Path.home() / "修订版.docx"),
+                                                  "Word 文档 (*.docx)")
+            if not path:
+                return None
+        out = Path(path)
+        op: LibraryOp[Path] = LibraryOp(
+            self.backend, lambda _ctx: write_redline(plans[0], plans[1], out, comparison=comparison),
+            parent=self, file_work=True)
+        op.success(lambda p: self.summary.setText(f"已导出修订版：{p}")).failure(
+            lambda e: self.summary.setText(error_text(e))).run_in_background()
+        return op
 
     def save_html(self, path: str | None = None) -> Path | None:
         if self.comparison is None:

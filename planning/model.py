@@ -146,6 +146,9 @@ class IndicatorTable:
     columns: list[str]
     categories: list[IndicatorCategory] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Where the table sits: the label path of the section it follows in the source, labels from the
+    # root joined by "/" ("二、/（三）"); "" before the first heading; None when not known.
+    after: str | None = None
 
     def indicators(self) -> Iterator[Indicator]:
         for cat in self.categories:
@@ -157,6 +160,7 @@ class IndicatorTable:
             "columns": list(self.columns),
             "categories": [c.to_dict() for c in self.categories],
             "notes": list(self.notes),
+            "after": self.after,
         }
 
     @classmethod
@@ -169,6 +173,7 @@ class IndicatorTable:
                 for c in d.get("categories", [])
             ],
             notes=list(d.get("notes", [])),
+            after=d.get("after"),
         )
 
 

@@ -14,6 +14,7 @@ from planning.cli.output import print_json
 from planning.cli.session import open_library
 from planning.compare import Comparison, SectionChange, compare_plans
 from planning.compare.html_report import write_html
+from planning.compare.redline import write_redline
 from planning.errors import PlanDeskError
 from planning.importer import parse_file
 from planning.model import Plan
@@ -28,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("new", metavar="B", help="新规划：库中编号或文件 / the new plan: library id or file")
     p.add_argument("--json", action="store_true", help="the full comparison as JSON")
     p.add_argument("--html", metavar="FILE", help="write a standalone side-by-side HTML report")
-    p.add_argument("--docx", metavar="FILE", help="Word redline with tracked changes (not yet available)")
+    p.add_argument("--docx", metavar="FILE",
+                   help="write a Word redline of B in which every difference from A is a tracked change")
     p.add_argument("--ignore-punctuation", action="store_true",
                    help="hide punctuation-only and whitespace-only changes")
     p.set_defaults(run=run)
@@ -110,18 +112,19 @@ def _writing(path: str) -> Iterator[None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.docx:
-        raise PlanDeskError("Word 修订稿（--docx）尚未提供，请先用 --html 或 --json",
-                            "the Word redline (--docx) is not yet available; use --html or --json for now")
     old, new = load_plans(args, [args.old, args.new])
     comparison = compare_plans(old, new, ignore_punctuation=args.ignore_punctuation)
     if args.html:
         with _writing(args.html):
             write_html(comparison, args.html)
+    if args.docx:
+        write_redline(old, new, Path(args.docx), comparison=comparison)  # ExportError carries zh and en
     if args.json:
         print_json(comparison.to_dict())
     else:
         print_summary(comparison)
-        if args.html:
-            print(f"\n报告 report: {args.html}")
+        written = [f"报告 report: {args.html}"] if args.html else []
+        written += [f"修订稿 redline: {args.docx}"] if args.docx else []
+        if written:
+            print("\n" + "\n".join(written))
     return 0

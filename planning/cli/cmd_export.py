@@ -1,7 +1,9 @@
 """plandesk export PLAN [--out FILE.docx] [--profile gbt9704|booklet|NAME] [--reference-doc FILE]
-[--no-toc] [--pdf] [--version VID] [--json]
+[--no-toc] [--no-paginate] [--pdf] [--version VID] [--json]
 
 PLAN is a plan's id in the library (or, for a quick look, a plan file to import on the fly).
+Where LibreOffice is installed the TOC's page numbers come from a render (a few seconds);
+--no-paginate keeps the estimate from the line count.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="导出格式 gbt9704（默认）、booklet 或自定义 / gbt9704 (default), booklet or a user profile")
     p.add_argument("--reference-doc", metavar="FILE", help="样式参考文档 .docx / a .docx whose styles to use")
     p.add_argument("--no-toc", action="store_true", help="不生成目录 / no table of contents")
+    p.add_argument("--no-paginate", action="store_true",
+                   help="目录页码不经 LibreOffice 排版，仅估算 / TOC page numbers estimated, not rendered by LibreOffice")
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转换为 PDF / also convert to PDF")
     p.add_argument("--version", type=int, metavar="VID", help="草稿的某个保存版本 / a saved version of a draft")
     p.add_argument("--json", action="store_true", help="machine-readable result")
@@ -64,13 +68,18 @@ def run(args: argparse.Namespace) -> int:
     reference = Path(args.reference_doc) if args.reference_doc else None
     with terminal_progress("导出 exporting", not args.json) as progress:
         result = export_plan(plan, out, profile=profile, reference_doc=reference, toc=not args.no_toc,
-                             progress=progress)
+                             paginate=False if args.no_paginate else None, progress=progress)
     pdf = convert_to_pdf(result.path) if args.pdf else None
     if args.json:
         print_json({**result.to_dict(), "pdf": str(pdf) if pdf else None})
     else:
         print(f"已导出 exported  {result.path}  （{result.profile}，{result.headings} 个目录条目 TOC entries，"
               f"{result.seconds * 1000:.0f} ms）")
+        if result.paginated:
+            print(f"目录页码已按排版填写 TOC page numbers from a render  （{result.pages} 页 pages，"
+                  f"{result.pagination_seconds:.1f} s）")
+        for warning in result.warnings:
+            print(f"! {warning}")
         if pdf is not None:
             print(f"已转换 converted {pdf}")
     return 0

@@ -24,11 +24,14 @@ from pathlib import Path
 import docx
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
+from docx.section import Section
 from lxml import etree
 
 from planning.export import ooxml
+from planning.export import pdf as pdf_tools
 from planning.export import styles as st
-from planning.export.errors import ExportError
+from planning.export.errors import ExportError, PdfError
+from planning.export.paginate import locate_headings, render_pages
 from planning.export.profiles import GBT9704, Profile, mm_to_twips, resolve
 from planning.export.writer import DocxWriter
 from planning.model import Plan
@@ -50,10 +53,15 @@ class ExportResult:
     headings: int  # entries in the table of contents
     estimated_pages: int
     warnings: list[str] = field(default_factory=list)
+    paginated: bool = False  # the TOC's page numbers come from a LibreOffice render, not the estimate
+    pages: int | None = None  # pages in that render
+    pagination_seconds: float = 0.0  # of `seconds`, the time the render took
 
     def to_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "profile": self.profile, "seconds": round(self.seconds, 3),
-                "headings": self.headings, "estimated_pages": self.estimated_pages, "warnings": list(self.warnings)}
+                "headings": self.headings, "estimated_pages": self.estimated_pages, "warnings": list(self.warnings),
+                "paginated": self.paginated, "pages": self.pages,
+                "pagination_seconds": round(self.pagination_seconds, 3)}
 
 
 def build_document(
@@ -78,22 +86,73 @@ def export_plan(
     profile: str | Profile = "gbt9704",
     reference_doc: Path | None = None,
     toc: bool = True,
+    paginate: bool | None = None,
     progress: Progress | None = None,
     writer_class: type[DocxWriter] = DocxWriter,
 ) -> ExportResult:
-    """Write the plan to `out` (.docx) atomically; raise ExportError/ProfileError with zh and en."""
+    """Write the plan to `out` (.docx) atomically; raise ExportError/ProfileError with zh and en.
+
+    `paginate`: fill the TOC's page numbers from a LibreOffice render (True), keep the estimate
+    from the line count (False), or render when LibreOffice is found (None). A render that cannot
+    be made leaves the estimate in place and says why in the result's `warnings`."""
     started = time.perf_counter()
     out = Path(out).expanduser()
     resolved = resolve(profile)
     check_output(out)
+    render = toc and (paginate if paginate is not None else pdf_tools.find_soffice() is not None)
+    build_share = 0.2 if render else 0.9
+    scaled = None if progress is None else (lambda f, m: progress(f * build_share, m))
     document, writer = _build(plan, profile=resolved, reference_doc=reference_doc, toc=toc,
-                              progress=progress, writer_class=writer_class)
+                              progress=scaled, writer_class=writer_class)
     if progress is not None:
-        progress(0.9, "保存 saving")
+        progress(build_share, "保存 saving")
     save_atomically(document, out)
+    result = ExportResult(out, resolved.name, 0.0, len(writer.headings), writer.page)
+    if toc and writer.headings and not render:
+        if paginate is None:
+            result.warnings.append(ESTIMATE_WARNING)
+    elif render and writer.headings:
+        if progress is not None:
+            progress(0.25, "排版页码 paginating (LibreOffice)")
+        paginate_toc(document, writer, out, resolved, result)
     if progress is not None:
         progress(1.0, "")
-    return ExportResult(out, resolved.name, time.perf_counter() - started, len(writer.headings), writer.page)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+ESTIMATE_WARNING = ("未找到 LibreOffice，目录页码为按行数估算的值（在 Word/WPS 中更新目录即可校正）/ LibreOffice not found: "
+                    "the TOC's page numbers are estimated from a line count (update the TOC in Word/WPS to correct them)")
+
+
+def paginate_toc(document: WordDocument, writer: DocxWriter, out: Path, profile: Profile,
+                 result: ExportResult) -> None:
+    """Render `out` (already saved from `document`), put the rendered page numbers in the TOC's
+    cached entries and save again atomically; on failure keep the estimate and add a warning."""
+    started = time.perf_counter()
+    try:
+        pages = render_pages(out)
+    except PdfError as exc:
+        result.warnings.append(f"目录页码为估算值：{exc.zh} / the TOC's page numbers are estimates: {exc.en}")
+        result.pagination_seconds = time.perf_counter() - started
+        return
+    located = locate_headings(pages, [h.text for h in writer.headings])
+    first = located.body_from if restarts_numbering(profile) else 1
+    numbers = {h.bookmark: str(page - first + 1)
+               for h, page in zip(writer.headings, located.pages, strict=True) if page is not None}
+    ooxml.set_toc_pages(document.element.body, numbers)
+    save_atomically(document, out)
+    result.paginated = True
+    result.pages = located.page_count
+    if located.missing:
+        result.warnings.append(f"{located.missing} 个目录条目未在排版结果中找到，保留估算页码 / {located.missing} TOC "
+                               "entries were not found in the render and keep their estimated page numbers")
+    result.pagination_seconds = time.perf_counter() - started
+
+
+def restarts_numbering(profile: Profile) -> bool:
+    """Whether the body's pages are numbered from 1 (the cover and TOC in sections of their own)."""
+    return profile.cover
 
 
 def check_output(out: Path) -> None:
@@ -140,9 +199,10 @@ def _build(plan: Plan, *, profile: Profile, reference_doc: Path | None, toc: boo
             st.apply_profile(document.styles.element, profile)
             _font_fallbacks(document, profile)
     clear_body(document)
-    setup_page(document, profile, title=plan.title)
+    setup_page(document, profile)
     writer = writer_class(document, profile, toc=toc, style_ids=st.style_ids(document.styles.element))
     writer.write(plan, progress)
+    fill_sections(document, profile, title=plan.title)
     core = document.core_properties
     core.title = plan.title[:255]
     core.author = "、".join(plan.issuers)[:255] or "PlanDesk"
@@ -183,8 +243,9 @@ def clear_body(document: WordDocument) -> None:
         body.append(ooxml.make("sectPr"))
 
 
-def setup_page(document: WordDocument, profile: Profile, *, title: str = "") -> None:
-    """Paper, margins, the line and character grid, headers and page-number footers."""
+def setup_page(document: WordDocument, profile: Profile) -> None:
+    """Paper, margins and the line grid of the body's section (the writer copies them into any
+    section it starts); headers and footers come after the writing, in `fill_sections`."""
     page = profile.page
     sect = document.element.body.find(qn("w:sectPr"))
     ooxml.replace_child(sect, "pgSz", w=mm_to_twips(page.width_mm), h=mm_to_twips(page.height_mm))
@@ -193,19 +254,33 @@ def setup_page(document: WordDocument, profile: Profile, *, title: str = "") -> 
                         header=mm_to_twips(page.header_mm), footer=mm_to_twips(page.footer_mm), gutter=0)
     ooxml.replace_child(sect, "docGrid", type="lines", linePitch=profile.line_pitch_twips)
     ooxml.remove_children(sect, "titlePg")
-    if profile.cover:
-        ooxml.child(sect, "titlePg")
-    section = document.sections[0]
-    section.different_first_page_header_footer = profile.cover
     document.settings.odd_and_even_pages_header_footer = profile.page_numbers == "gbt"
-    footer = st.PAGE_ODD if profile.page_numbers == "gbt" else st.FOOTER
-    _fill(section.footer, footer if profile.page_numbers != "none" else None, page_number=True)
-    _fill(section.even_page_footer, st.PAGE_EVEN if profile.page_numbers == "gbt" else None, page_number=True)
-    _fill(section.header, st.HEADER if profile.running_header else None, text=title)
-    _fill(section.even_page_header, st.HEADER if profile.running_header else None, text=title)
-    if profile.cover:
-        _fill(section.first_page_footer, None)
-        _fill(section.first_page_header, None)
+
+
+def fill_sections(document: WordDocument, profile: Profile, *, title: str = "") -> None:
+    """Headers and page-number footers, once the writer has made its sections.
+
+    One section (GB/T 9704): page numbers on every page. With a cover (the booklet) the writer
+    makes up to three: the cover (no header, no number), the 目录 (numbered I, II …, no header)
+    and the body, whose numbers start again at 1 and whose pages alone carry the running header."""
+    sections = list(document.sections)
+    body = sections[-1]
+    _fill_section(body, profile, numbers=True, header=profile.running_header, title=title)
+    if len(sections) == 1:
+        return
+    ooxml.child(body._sectPr, "pgNumType", start=1)
+    _fill_section(sections[0], profile, numbers=False, header=False, title=title)
+    for middle in sections[1:-1]:
+        _fill_section(middle, profile, numbers=True, header=False, title=title)
+
+
+def _fill_section(section: Section, profile: Profile, *, numbers: bool, header: bool, title: str) -> None:
+    page_numbers = profile.page_numbers if numbers else "none"
+    footer = st.PAGE_ODD if page_numbers == "gbt" else st.FOOTER
+    _fill(section.footer, footer if page_numbers != "none" else None, page_number=True)
+    _fill(section.even_page_footer, st.PAGE_EVEN if page_numbers == "gbt" else None, page_number=True)
+    _fill(section.header, st.HEADER if header else None, text=title)
+    _fill(section.even_page_header, st.HEADER if header else None, text=title)
 
 
 def _fill(part: object, style_id: str | None, *, page_number: bool = False, text: str = "") -> None:

@@ -312,6 +312,29 @@ def toc_entry(p: etree._Element, text: str, page: str, bookmark: str) -> None:
     p.append(link)
 
 
+def set_toc_pages(root: etree._Element, pages: dict[str, str]) -> int:
+    """Put `pages[bookmark]` in the cached result of the PAGEREF field of each TOC entry that links
+    to that bookmark (as `toc_entry` writes them). Returns how many entries were changed."""
+    changed = 0
+    for link in root.iter(qn("w:hyperlink")):
+        page = pages.get(link.get(qn("w:anchor"), ""))
+        if page is None:
+            continue
+        state, texts = "", []
+        for node in link.iter(qn("w:fldChar"), qn("w:t")):
+            if local(node) == "fldChar":
+                state = node.get(qn("w:fldCharType"), "")
+            elif state == "separate":
+                texts.append(node)
+        if not texts:
+            continue
+        texts[0].text = page
+        for extra in texts[1:]:
+            extra.text = ""
+        changed += 1
+    return changed
+
+
 # -- tables and borders -------------------------------------------------------------------------
 def repeat_header_row(tr: etree._Element) -> None:
     """The row repeats at the top of every page the table runs onto, and never splits."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
@@ -32,6 +33,7 @@ HEADING_STYLE = {"part": st.HEADINGS[0], "cn": st.HEADINGS[0], "pcn": st.HEADING
                  "pnum": st.HEADINGS[3], "circ": st.HEADINGS[3]}
 _GLOSSARY_TITLE = ("名词解释", "术语解释", "名词术语", "术语表")
 TOC_LEVELS = 3
+TOC_PAGE_NUMBERS = "upperRoman"  # a booklet's 目录 pages: I, II …; its body starts again at 1
 
 
 @dataclass(slots=True)
@@ -62,6 +64,7 @@ class DocxWriter:
         self._lines = 0.0  # lines used so far, for the TOC's estimated page numbers
         self._toc_anchor: etree._Element | None = None
         self._numbers: dict[int, tuple[str, int]] = {}  # id(section) → (generated label, depth)
+        self.section_starts: list[int] = [1]  # estimated first page of each section
 
     # -- the two overridable hooks ------------------------------------------------------------
     def add_text(self, paragraph: Paragraph, text: str, *, role: str) -> None:
@@ -116,6 +119,24 @@ class DocxWriter:
         """The next paragraph starts a new page."""
         self._break_before = True
 
+    def section_break(self, *, numbers: str | None = None) -> etree._Element:
+        """End the current section here (the next paragraph starts a new page and a new section)
+        and return its w:sectPr: a copy of the page setup without headers or footers, which the
+        exporter fills per section. `numbers` restarts the page numbers at 1 in that format
+        ("decimal", "upperRoman" …) for the section that ends here."""
+        sect = deepcopy(self._sect)
+        ooxml.remove_children(sect, "headerReference", "footerReference", "titlePg", "pgNumType", "type")
+        ooxml.child(sect, "type", val="nextPage")
+        if numbers is not None:
+            ooxml.child(sect, "pgNumType", fmt=numbers, start=1)
+        p = self.new_paragraph(st.NORMAL)
+        ooxml.insert_ordered(ooxml.ppr(p._p), sect)
+        self._break_before = False
+        self._lines += 1
+        self._new_page()
+        self.section_starts.append(self.page)
+        return sect
+
     @property
     def page(self) -> int:
         return int(self._lines // self.profile.lines_per_page) + 1
@@ -129,6 +150,9 @@ class DocxWriter:
             self.paragraph(line, st.NORMAL, role="preamble")
         self._numbers = {id(s): (label, depth) for s, label, depth in numbered(plan)}
         placed = self._placements(plan)
+        for table in [t for t in placed.get(None, []) if isinstance(t, IndicatorTable) and t.after == ""]:
+            placed[None] = [t for t in placed[None] if t is not table]
+            self._place(table, plan)  # it sat before the first heading
         self._sections(plan.sections, plan, placed)
         for table in placed.pop(None, []):
             self._place(table, plan)
@@ -169,10 +193,10 @@ class DocxWriter:
             self.paragraph("\u3000".join(plan.issuers), st.COVER_TEXT, role="issuers")
         if plan.date:
             self.paragraph(arabic_date(plan.date), st.COVER_TEXT, role="date")
-        self.page_break()
+        self.section_break()  # the cover: a section of its own, no header, no page number
         if self.toc:
             self._toc_placeholder()
-            self.page_break()
+            self.section_break(numbers=TOC_PAGE_NUMBERS)  # the 目录: its own pages, numbered I, II …
         self.paragraph(plan.title, st.TITLE, role="title")
 
     def _sections(self, sections: list[Section], plan: Plan,
@@ -190,8 +214,11 @@ class DocxWriter:
             self._sections(section.children, plan, placed)
 
     def _placements(self, plan: Plan) -> dict[int | None, list[IndicatorTable | str]]:
-        """Where tables go: the model does not keep their place, so an indicator table follows the
-        first section about 目标 (goals), the project table the first about 重点工程; else the body's end."""
+        """Where tables go, keyed by the id of the section whose text they follow (None: the body's
+        end). An indicator table goes where the source had it (`IndicatorTable.after`, a label
+        path); one whose place is not known follows the first section about 目标 (goals), the
+        project table the first about 重点工程; else the body's end. A table that sat before the
+        first heading (after == "") is keyed None too; `write` puts it after the preamble."""
         out: dict[int | None, list[IndicatorTable | str]] = {}
         sections: list[Section] = []
 
@@ -202,13 +229,19 @@ class DocxWriter:
                     outside_boxes(s.children)
 
         outside_boxes(plan.sections)
+        paths = section_paths(plan.sections)
 
         def home(*words: str) -> int | None:
             found = next((s for s in sections if any(w in s.title for w in words)), None)
             return id(found) if found is not None else None
 
         for table in plan.indicator_tables:
-            out.setdefault(home("目标", "指标"), []).append(table)
+            if table.after == "":
+                out.setdefault(None, []).append(table)
+            elif table.after is not None and table.after in paths:
+                out.setdefault(id(paths[table.after]), []).append(table)
+            else:
+                out.setdefault(home("目标", "指标"), []).append(table)
         if plan.projects and not projects_in_sections(plan.projects, (s.title for s in sections)):
             out.setdefault(home("重点工程", "重大工程", "重点项目"), []).append("projects")
         return out
@@ -358,7 +391,7 @@ class DocxWriter:
         for heading in self.headings:
             p = ooxml.make("p")
             ooxml.child(ooxml.ppr(p), "pStyle", val=self.style(st.TOCS[heading.level - 1]))
-            ooxml.toc_entry(p, heading.text, str(heading.page + toc_pages - 1), heading.bookmark)
+            ooxml.toc_entry(p, heading.text, str(self.shown_page(heading.page, toc_pages)), heading.bookmark)
             entries.append(p)
         sdt = ooxml.toc_sdt(title, entries, levels=f"1-{TOC_LEVELS}")
         anchor_ppr = self._toc_anchor.find(qn("w:pPr"))
@@ -368,6 +401,13 @@ class DocxWriter:
         self._toc_anchor.getparent().remove(self._toc_anchor)
 
     # -- line count (estimated pages) -----------------------------------------------------------
+    def shown_page(self, page: int, toc_pages: int = 1) -> int:
+        """The number printed on estimated page `page`: the body's own count where it restarts
+        at 1 (a cover in its own section), else the page in the file, the TOC's pages added."""
+        if len(self.section_starts) > 1:
+            return page - self.section_starts[-1] + 1
+        return page + toc_pages - 1
+
     def _count(self, text: str) -> None:
         chars = self.profile.chars_per_line
         self._lines += max(1, math.ceil((_width(text) + 2) / chars))
@@ -376,6 +416,23 @@ class DocxWriter:
         per_page = self.profile.lines_per_page
         if self._lines % per_page:
             self._lines = (self._lines // per_page + 1) * per_page
+
+
+def section_paths(sections: list[Section]) -> dict[str, Section]:
+    """Sections by label path (labels from the root joined by "/"; the first of equal paths), as
+    the parser records a table's place: 专栏 and what is inside them are not places for a table."""
+    out: dict[str, Section] = {}
+
+    def walk(children: list[Section], path: str) -> None:
+        for section in children:
+            if section.kind == "box":
+                continue
+            here = f"{path}/{section.label}" if path else section.label
+            out.setdefault(here, section)
+            walk(section.children, here)
+
+    walk(sections, "")
+    return out
 
 
 def _width(text: str) -> float:

@@ -108,6 +108,18 @@ class OutlineBuilder:
             open_ = self._stack.pop()
             open_.section.text = "\n".join(open_.lines)
 
+    def current_path(self) -> str:
+        """The label path of the section being read ("二、/（三）": labels from the root joined by
+        "/", as the library stores section paths); "" before the first heading. An open 专栏 and
+        the items inside it are left out: the path names the section that holds the box, since
+        an exported box is written whole and a table cannot sit inside it."""
+        labels = []
+        for open_ in self._stack:
+            if open_.section.kind == "box":
+                break
+            labels.append(open_.section.label)
+        return "/".join(labels)
+
     # -- feeding ----------------------------------------------------------------------------
     def add_text(self, text: str) -> None:
         text = text.strip()

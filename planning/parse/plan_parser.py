@@ -59,6 +59,7 @@ class _BodyReader:
                 i = _skip_toc(body, i)
                 continue
             if indicators.looks_like_caption(line) and (found := indicators.read_flattened(body, i)):
+                found[0].after = self.outline.current_path()
                 self.plan.indicator_tables.append(found[0])
                 i = found[1]
                 continue
@@ -87,6 +88,7 @@ class _BodyReader:
         if indicators.is_indicator_header(rows[0]):
             found = indicators.read_table(rows, self._caption(indicators.looks_like_caption))
             if found is not None:
+                found.after = self.outline.current_path()
                 self.plan.indicator_tables.append(found)
                 return
         if projects.is_project_header(rows[0]):

@@ -135,6 +135,7 @@ def make_plan(
                     IndicatorCategory("待补充", []),
                 ],
                 notes=["注：“-”表示无统计数据。"],
+                after="二、/（二）",  # after 发展目标
             )
         ],
         projects=[

@@ -191,6 +191,42 @@ def test_downgrading_0002_keeps_the_plans(library_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM sections").fetchone()[0] == sum(1 for _ in make_plan().walk())
 
 
+def test_a_library_made_at_0002_gains_table_placement_at_head(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    migrate.upgrade(path, "0001")
+    _insert_plan_at_0001(path)
+    migrate.upgrade(path, "0002")
+    with sqlite3.connect(path) as conn:
+        before = conn.execute("SELECT * FROM indicator_tables").fetchall()
+    with Library.open(path) as lib:
+        assert version(path) == migrate.head_revision()
+        old = lib.get_plan(7)
+        assert old.indicator_tables[0].after is None  # not known for a table stored before 0003
+        with sqlite3.connect(path) as conn:
+            assert [row[: len(before[0])] for row in conn.execute("SELECT * FROM indicator_tables")] == before
+        new_id = lib.add_plan(make_plan(), content_hash="placed")  # and it stores where a table sits
+        assert lib.get_plan(new_id).indicator_tables[0].after == "二、/（二）"
+
+
+def test_downgrading_0003_keeps_the_tables(library_path: Path) -> None:
+    with Library.open(library_path) as lib:
+        lib.add_plan(make_plan(), content_hash="h")
+    engine = make_engine(library_path, foreign_keys=False, pooled=False)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0002")
+    finally:
+        engine.dispose()
+    assert version(library_path) == "0002"
+    with sqlite3.connect(library_path) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(indicator_tables)")]
+        assert "after" not in columns
+        assert conn.execute("SELECT caption FROM indicator_tables").fetchall() == [("云河市信息化发展主要指标",)]
+    migrate.upgrade(library_path)  # and up again
+    with Library.open(library_path) as lib:
+        assert lib.get_plan(1).indicator_tables[0].after is None
+
+
 def test_a_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     migrate.upgrade(path)

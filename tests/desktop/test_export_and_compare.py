@@ -61,6 +61,10 @@ def test_compare_with_previous_period(qtbot, window, tmp_path: Path) -> None:  #
     assert view.pairs.currentRow() > first_changed
     report = view.save_html(str(tmp_path / "r.html"))
     assert report is not None and "<html" in report.read_text(encoding="utf-8").lower()
+    view.save_redline(str(tmp_path / "redline.docx"))
+    qtbot.waitUntil(lambda: "已导出修订版" in view.summary.text(), timeout=15000)
+    xml = __import__("zipfile").ZipFile(tmp_path / "redline.docx").read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in xml and 'w:author="PlanDesk"' in xml
 
 
 def test_side_by_side_highlights_only_each_sides_own_changes() -> None:

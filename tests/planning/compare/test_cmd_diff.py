@@ -50,7 +50,7 @@ def test_library_id_against_a_file_with_html(capsys: pytest.CaptureFixture[str],
 @pytest.mark.parametrize("argv, words", [
     (["diff", "no-such-file.txt", SAMPLE], "no such plan file or library id"),
     (["diff", "999", SAMPLE], "999"),
-    (["diff", SAMPLE, SAMPLE, "--docx", "out.docx"], "not yet available"),
+    (["diff", SAMPLE, SAMPLE, "--docx", "/no/such/dir/redline.docx"], "output folder does not exist"),
     (["diff", SAMPLE, SAMPLE, "--html", "/no/such/dir/r.html"], "cannot write"),
 ])
 def test_errors_are_one_line_with_a_nonzero_exit(capsys: pytest.CaptureFixture[str], tmp_path: Path,

@@ -41,7 +41,7 @@ def _texts(document: docx.document.Document) -> list[str]:
 def test_exported_plan_reads_back_as_the_same_plan(tmp_path: Path) -> None:
     plan = linxi_plan()
     out = tmp_path / "临溪.docx"
-    result = export_plan(plan, out)
+    result = export_plan(plan, out, paginate=False)
     back, _ = parse_file(out)
     assert structure(back) == structure(plan)
     assert result.path == out and result.headings == 7
@@ -52,7 +52,7 @@ def test_exported_plan_reads_back_as_the_same_plan(tmp_path: Path) -> None:
 def test_every_seed_survives_export_and_import(number: str, tmp_path: Path) -> None:
     plan, _ = parse_file(seed_path(number))
     out = tmp_path / f"{number}.docx"
-    export_plan(plan, out)
+    export_plan(plan, out, paginate=False)
     back, _ = parse_file(out)
     assert structure(back) == structure(plan)
     assert [s.text for _, s in back.walk() if not plan.indicator_tables] == \
@@ -61,7 +61,7 @@ def test_every_seed_survives_export_and_import(number: str, tmp_path: Path) -> N
 
 def test_seed_labels_are_regenerated_in_gbt_form_and_sequence(tmp_path: Path) -> None:
     plan, _ = parse_file(seed_path("003"))  # printed with full-width digits: １.
-    export_plan(plan, tmp_path / "003.docx")
+    export_plan(plan, tmp_path / "003.docx", paginate=False)
     back, _ = parse_file(tmp_path / "003.docx")
     labels = {s.label for _, s in back.walk()}
     assert "1." in labels and "１." not in labels
@@ -210,7 +210,7 @@ def test_reference_doc_that_is_not_docx_is_one_clear_error(tmp_path: Path, name:
 
 def test_missing_output_folder_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
-        export_plan(linxi_plan(), tmp_path / "nowhere" / "x.docx")
+        export_plan(linxi_plan(), tmp_path / "nowhere" / "x.docx", paginate=False)
 
 
 @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root can write anywhere")
@@ -218,14 +218,14 @@ def test_read_only_folder_is_one_clear_error(tmp_path: Path) -> None:
     tmp_path.chmod(0o500)
     try:
         with pytest.raises(ExportError, match="not writable"):
-            export_plan(linxi_plan(), tmp_path / "x.docx")
+            export_plan(linxi_plan(), tmp_path / "x.docx", paginate=False)
     finally:
         tmp_path.chmod(0o700)
 
 
 def test_interrupted_export_leaves_the_earlier_file_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "plan.docx"
-    export_plan(linxi_plan(), out)
+    export_plan(linxi_plan(), out, paginate=False)
     good = out.read_bytes()
 
     def boom(*args: object, **kwargs: object) -> None:
@@ -233,7 +233,7 @@ def test_interrupted_export_leaves_the_earlier_file_and_no_temp(tmp_path: Path, 
 
     monkeypatch.setattr("docx.document.Document.save", boom)
     with pytest.raises(KeyboardInterrupt):
-        export_plan(linxi_plan(notice=False), out)
+        export_plan(linxi_plan(notice=False), out, paginate=False)
     assert out.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
 
@@ -244,7 +244,7 @@ def test_file_held_open_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr("planning.export.export.os.replace", locked)
     with pytest.raises(ExportError, match="open in another program"):
-        export_plan(linxi_plan(), tmp_path / "plan.docx")
+        export_plan(linxi_plan(), tmp_path / "plan.docx", paginate=False)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -252,7 +252,7 @@ def test_package_is_well_formed_and_every_relationship_resolves(tmp_path: Path) 
     from lxml import etree
 
     out = tmp_path / "plan.docx"
-    export_plan(linxi_plan(), out, profile="booklet")
+    export_plan(linxi_plan(), out, profile="booklet", paginate=False)
     with zipfile.ZipFile(out) as archive:
         names = set(archive.namelist())
         for name in names:
@@ -270,13 +270,51 @@ def test_package_is_well_formed_and_every_relationship_resolves(tmp_path: Path) 
     docx.Document(str(out))  # python-docx reopens it
 
 
-def test_booklet_has_cover_running_header_and_centred_numbers() -> None:
+def _footer_text(part: object) -> str:
+    return "".join(t.text or "" for t in part._element.iter(f"{W}t"))  # type: ignore[attr-defined]
+
+
+def test_booklet_puts_cover_toc_and_body_in_sections_of_their_own() -> None:
     document = build_document(linxi_plan(), profile="booklet")
-    section = document.sections[0]
-    assert section.different_first_page_header_footer
-    assert section.header.paragraphs[0].text == "临溪市“十四五”数字政府建设规划"
-    assert section.footer.paragraphs[0].style.name.lower() == "footer"
+    cover, toc, body = document.sections
+    body_p = document.element.body
+    breaks = [p for p in body_p.iterchildren(f"{W}p") if p.find(f"{W}pPr/{W}sectPr") is not None]
+    assert len(breaks) == 2  # the cover's and the TOC's section ends in a paragraph of their own
+    # the cover: nothing in its header or footer
+    assert cover.header.paragraphs[0].text == "" and _footer_text(cover.footer) == ""
+    assert cover._sectPr.find(f"{W}pgNumType") is None
+    # the 目录: numbered I, II … from I, no running header
+    assert toc._sectPr.find(f"{W}pgNumType").get(f"{W}fmt") == "upperRoman"
+    assert toc._sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
+    assert toc.header.paragraphs[0].text == "" and "PAGE" in toc.footer._element.xml
+    # the body: numbers restart at 1 (decimal), the plan title as running header
+    assert body._sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
+    assert body._sectPr.find(f"{W}pgNumType").get(f"{W}fmt") is None
+    assert body.header.paragraphs[0].text == "临溪市“十四五”数字政府建设规划"
+    assert body.footer.paragraphs[0].style.name.lower() == "footer" and "PAGE" in body.footer._element.xml
+    assert not body.different_first_page_header_footer
     assert not document.settings.odd_and_even_pages_header_footer
+    for section in (cover, toc, body):  # every section on the same page
+        assert (section.page_width, section.top_margin, section.left_margin) == \
+            (body.page_width, body.top_margin, body.left_margin)
+    # the TOC section holds the 目录 and nothing else; the body begins with the title
+    children = list(body_p)
+    sdt = body_p.find(f"{W}sdt")
+    assert children.index(breaks[0]) + 1 == children.index(sdt) == children.index(breaks[1]) - 1
+    after = children[children.index(breaks[1]) + 1]
+    assert "".join(t.text for t in after.iter(f"{W}t")) == "临溪市“十四五”数字政府建设规划"
+
+
+def test_booklet_without_toc_has_cover_and_body_sections() -> None:
+    document = build_document(linxi_plan(), profile="booklet", toc=False)
+    cover, body = document.sections
+    assert _footer_text(cover.footer) == "" and body._sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
+
+
+def test_gbt_is_one_section_numbered_from_the_first_page() -> None:
+    document = build_document(linxi_plan())
+    assert len(document.sections) == 1
+    assert document.sections[0]._sectPr.find(f"{W}pgNumType") is None
 
 
 # -- the round trip as a property over generated plans ----------------------------------------------
@@ -336,9 +374,53 @@ def _plans(draw: s.DrawFn) -> Plan:
 @given(plan=_plans(), toc=s.booleans())
 def test_round_trip_property(plan: Plan, toc: bool, tmp_path: Path) -> None:
     out = tmp_path / "p.docx"
-    export_plan(plan, out, toc=toc)
+    export_plan(plan, out, toc=toc, paginate=False)
     back, _ = parse_file(out)
     derived = ("region", "period")  # the parser derives them from the title, which is the same
     assert {k: v for k, v in structure(back).items() if k not in derived} == \
         {k: v for k, v in structure(plan).items() if k not in derived}
     assert [x.text for _, x in back.walk()] == [x.text for _, x in plan.walk()]
+
+
+# -- where tables sit -------------------------------------------------------------------------------
+def _after(document: docx.document.Document, text: str) -> str:
+    """The text of the paragraph before the one that reads `text`."""
+    texts = [t for t in _texts(document) if t]
+    return texts[texts.index(text) - 1]
+
+
+CAPTION = "临溪市“十四五”数字政府主要指标"
+
+
+@pytest.mark.parametrize("after,before_caption", [
+    ("二、/（一）/1.", "整合各部门机房资源。"),  # where the source had it
+    ("一、", "坚持统筹规划、集约建设。"),  # after the section's own text, before its children
+    ("", "本规划依据《临溪市国民经济和社会发展第十四个五年规划纲要》编制。"),  # before the first heading
+    (None, "到2025年，全市数字政府建设取得明显成效。"),  # not known: the first section about 目标
+    ("九、", "到2025年，全市数字政府建设取得明显成效。"),  # no such section: the same guess
+])
+def test_an_indicator_table_follows_the_section_it_followed_in_the_source(after: str | None,
+                                                                         before_caption: str) -> None:
+    plan = linxi_plan()
+    plan.indicator_tables[0].after = after
+    assert _after(build_document(plan, toc=False), CAPTION) == before_caption
+
+
+def test_table_place_survives_export_and_import(tmp_path: Path) -> None:
+    plan = linxi_plan()
+    plan.indicator_tables[0].after = "二、/（一）/1."
+    export_plan(plan, tmp_path / "p.docx", paginate=False)
+    back, _ = parse_file(tmp_path / "p.docx")
+    assert back.indicator_tables[0].after == "二、/（一）/1."
+
+
+def test_seed_001_table_comes_back_in_its_goals_subsection(tmp_path: Path) -> None:
+    plan, _ = parse_file(seed_path("001"))
+    out = tmp_path / "001.docx"
+    export_plan(plan, out, paginate=False)
+    back, _ = parse_file(out)
+    (table,) = back.indicator_tables
+    assert table.after == plan.indicator_tables[0].after == "二、/（三）/4."  # 发展目标, after its item 4.
+    texts = [t for t in _texts(docx.Document(str(out))) if t]
+    caption = texts.index(table.caption)
+    assert texts.index("（三）发展目标") < texts.index("4.信息安全领域目标") < caption < texts.index("三、主要任务和重点工程")

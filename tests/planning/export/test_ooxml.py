@@ -105,3 +105,16 @@ def test_toc_is_a_gallery_content_control_with_a_field_around_cached_entries() -
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>'
         '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>')
+
+
+def test_set_toc_pages_replaces_the_cached_pageref_result_of_linked_entries() -> None:
+    p = el("<w:p/>")
+    ooxml.toc_entry(p, "一、总体要求", "3", "_Toc000001")
+    other = el("<w:p/>")
+    ooxml.toc_entry(other, "二、主要任务", "5", "_Toc000002")
+    body = el("<w:body/>")
+    body.extend([p, other])
+    assert ooxml.set_toc_pages(body, {"_Toc000001": "12"}) == 1
+    assert xml(p).endswith('<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>12</w:t></w:r>'
+                           '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>')
+    assert "一、总体要求" in xml(p) and "<w:t>5</w:t>" in xml(other)  # the heading text and other entries stay

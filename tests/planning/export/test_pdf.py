@@ -34,7 +34,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("LibreOffice or pdftotext not installed")
     folder = tmp_path_factory.mktemp("pdf")
     out = folder / "linxi.docx"
-    export_plan(_long_plan(), out)
+    export_plan(_long_plan(), out, paginate=False)
     return convert_to_pdf(out)
 
 
