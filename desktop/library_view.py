@@ -8,6 +8,7 @@ from desktop.qt import (
     QDragEnterEvent,
     QDropEvent,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QSortFilterProxyModel,
     Qt,
@@ -41,7 +42,13 @@ class LibraryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(self._id_at(index.row())))
+        self.empty_hint = QLabel(
+            "规划库是空的。用“导入文件…”“导入文件夹…”导入以往的规划（.txt .docx .html），也可以把文件拖到这里；"
+            "或用“新建草稿…”开始编制新规划。想先试试：点“导入示例规划”。", self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("padding: 24px; font-size: 15px; color: #555;")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
         self.setAcceptDrops(True)
@@ -54,6 +61,7 @@ class LibraryView(QWidget):
 
     def set_plans(self, plans: list) -> None:
         self.model.set_plans(plans)
+        self.empty_hint.setVisible(not plans)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():

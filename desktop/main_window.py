@@ -24,6 +24,7 @@ from desktop.qt import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSettings,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -31,6 +32,7 @@ from desktop.qt import (
 from desktop.reader_view import ReaderView
 from desktop.search_view import SearchView
 from desktop.trends_view import TrendsView
+from planning import __version__
 from planning.drafting.new import new_draft
 from planning.model import Plan
 from planning.resources import resource_path
@@ -74,6 +76,10 @@ class MainWindow(QMainWindow):
         self.search_view.filters_changed.connect(self.run_search)
         backend.library_changed.connect(self.refresh)
         self.last_plans: list[PlanSummary] = []
+        self.settings = QSettings("PlanDesk", "PlanDesk")
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.refresh()
 
     def _build_toolbar(self) -> None:
@@ -97,6 +103,9 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
         bar.addSeparator()
         bar.addWidget(self.search_box)
+        about = QAction("关于", self)
+        about.triggered.connect(self.show_about)
+        bar.addAction(about)
         focus = QAction("检索", self)
         focus.setShortcut(QKeySequence.StandardKey.Find)
         focus.triggered.connect(self.search_box.setFocus)
@@ -213,9 +222,20 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.compare_view)
         self.compare_view.run()
 
+    def about_text(self) -> str:
+        return (f"规划编制助手 PlanDesk {__version__}\n\n规划库：{self.backend.library.path}\n"
+                f"共 {len(self.last_plans)} 份规划和草稿")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "关于规划编制助手", self.about_text())
+
     def show_error(self, error: BaseException) -> None:
         QMessageBox.warning(self, "出错了", error_text(error))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.backend.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if not self.backend.closed:
+            if self.drafting_view.session is not None and self.drafting_view.session.dirty:
+                self.drafting_view.save()  # queued before shutdown: the worker finishes it, nothing is lost
+            self.backend.shutdown()
         event.accept()

@@ -54,11 +54,15 @@ class Backend(QObject):
         # file work (export, compare, parse) must not queue behind library work, nor touch the library
         self._files = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plandesk-files")
         self._running: set[LibraryOp[Any]] = set()
+        self._closed = False
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(lambda op, f, m: op._on_progress(f, m), Qt.ConnectionType.QueuedConnection)
         self._event.connect(lambda op, e: op._on_event(e), Qt.ConnectionType.QueuedConnection)
 
     def submit(self, op: LibraryOp[Any]) -> None:
+        if self._closed:  # the window is closing: nothing new starts (queued writes still finish)
+            op.cancel.set()
+            return
         self._running.add(op)
         ctx = OpContext(self.library, op.cancel, lambda f, m: self._progress.emit(op, f, m),
                         lambda e: self._event.emit(op, e))
@@ -76,14 +80,22 @@ class Backend(QObject):
     def _on_done(self, op: LibraryOp[Any], result: object, error: BaseException | None) -> None:
         self._running.discard(op)
         op._finish(result, error)
-        if error is None and op.mutates:
+        if error is None and op.mutates and not self._closed:
             self.library_changed.emit()
 
     @property
     def busy(self) -> bool:
         return bool(self._running)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def shutdown(self) -> None:
+        """Cancel what can be cancelled, let queued writes finish, close the library. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
         for op in list(self._running):
             op.cancel.set()
         self._worker.shutdown(wait=True)

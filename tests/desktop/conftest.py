@@ -32,5 +32,4 @@ def window(qtbot, library: Library):  # type: ignore[no-untyped-def]
     win.show()
     qtbot.waitUntil(lambda: win.library_view.model.rowCount() == 1, timeout=5000)
     yield win
-    if not win.backend._worker._shutdown:  # closeEvent shuts it down when the test closed the window
-        win.backend.shutdown()
+    win.backend.shutdown()  # idempotent: closeEvent may have done it already

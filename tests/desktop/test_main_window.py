@@ -124,3 +124,12 @@ def test_trend_chart_follows_an_indicator_across_a_regions_plans(qtbot, window, 
     red = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
               if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 80)
     assert red > 20  # the target line is drawn
+
+
+def test_first_run_says_what_to_do_and_about_names_the_library(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    assert window.library_view.empty_hint.isHidden()  # the sample is in
+    window.library_view.set_plans([])
+    assert not window.library_view.empty_hint.isHidden()
+    assert "导入" in window.library_view.empty_hint.text() and "新建草稿" in window.library_view.empty_hint.text()
+    text = window.about_text()
+    assert "PlanDesk" in text and str(window.backend.library.path) in text
