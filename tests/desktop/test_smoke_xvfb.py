@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO.parent / "shared" / "seeds"
 
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (apt-get install xvfb)")
@@ -24,11 +25,14 @@ def test_real_window_under_xvfb_saves_screenshots(tmp_path: Path) -> None:
         time.sleep(1.0)
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         out = Path(os.environ.get("PLANDESK_SCREENSHOTS", tmp_path / "shots"))
-        proc = subprocess.run([sys.executable, "-m", "desktop.smoke", str(out), "--library", str(tmp_path)],
-                              cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+        seeds = sorted(SEEDS.glob("00[01]_*.txt")) if SEEDS.is_dir() else []  # 江西 十一五 and 十三五
+        plans = ["--plans", *map(str, seeds)] if len(seeds) == 2 else []
+        proc = subprocess.run([sys.executable, "-m", "desktop.smoke", str(out), "--library", str(tmp_path), *plans],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
         assert proc.returncode == 0, proc.stdout + proc.stderr
         shots = sorted(p.name for p in out.glob("*.png"))
-        assert shots == ["1-import.png", "2-library.png", "3-search.png", "4-reader.png"]
+        assert shots == ["1-import.png", "2-library.png", "3-search.png", "4-reader.png", "5-drafting.png",
+                         "6-compare.png"]
         assert all((out / s).stat().st_size > 10_000 for s in shots)  # real pictures, not blank frames
     finally:
         xvfb.terminate()
