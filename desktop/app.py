@@ -7,9 +7,10 @@ import sys
 from db.library import Library
 from desktop.main_window import MainWindow
 from desktop.ops import Backend
-from desktop.qt import QApplication, QFont, QLibraryInfo, QLocale, QMessageBox, QTranslator
+from desktop.qt import QApplication, QFont, QIcon, QLibraryInfo, QLocale, QMessageBox, QTranslator
 from planning.errors import PlanDeskError
 from planning.locations import resolve_library_path
+from planning.resources import resource_path
 
 CJK_FONTS = ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun"]
 
@@ -20,6 +21,8 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("PlanDesk")
     app.setApplicationDisplayName("规划编制助手")
+    app.setDesktopFileName("plandesk")  # matches the .desktop entry the installer ships
+    app.setWindowIcon(QIcon(str(resource_path("icons", "plandesk.png"))))
     font = QFont()
     font.setFamilies([*CJK_FONTS, font.family()])
     app.setFont(font)
