@@ -15,16 +15,16 @@ that marks more text as changed is worse). For the revised case also the Word re
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from timing import timed  # noqa: E402
 
 from planning.compare import Comparison, compare_plans  # noqa: E402
 from planning.compare.redline import build_redline, write_redline  # noqa: E402
@@ -49,16 +49,6 @@ def plan_text(plan: Plan) -> str:
         parts.append(s.text)
     return "\n".join(p for p in parts if p)
 
-
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def kept_by_compare(c: Comparison) -> int:

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import docx  # noqa: E402
+from timing import timed  # noqa: E402
 
 from planning.export import export_plan  # noqa: E402
 from planning.export.pdf import convert_to_pdf, find_soffice  # noqa: E402
@@ -96,16 +95,6 @@ def lean_dump(plan: Plan) -> None:
         sect.addprevious(tbl)
     document.save(io.BytesIO())
 
-
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def main() -> None:
