@@ -20,7 +20,8 @@ import pytest
 from lxml import etree
 
 from planning.compare import compare_plans
-from planning.compare.redline import align_rows, block_segments, chunks, write_redline
+from planning.compare.redline import write_redline
+from planning.compare.redline_layout import align_rows, block_segments, chunks
 from planning.export import export_plan
 from planning.export.tables import Row
 from planning.importer import parse_file
