@@ -62,7 +62,7 @@ from planning.export.export import build_document, check_output, save_atomically
 from planning.export.profiles import Profile
 from planning.export.revisions import Kind, Stamp
 from planning.export.tables import Row, indicator_rows, project_rows
-from planning.export.writer import DocxWriter, _column_widths, _lines
+from planning.export.writer import DocxWriter, column_widths, text_lines
 from planning.model import IndicatorTable, Plan, Section
 
 
@@ -132,7 +132,7 @@ class RedlineWriter(DocxWriter):
         self._recorded_block(lambda: DocxWriter._front(self, old), lambda: DocxWriter._front(self, plan))
         if progress is not None:
             progress(0.1, "正文 body")
-        self._block(_lines(old.preamble), _lines(plan.preamble), self.comparison.preamble, "pair", st.NORMAL,
+        self._block(text_lines(old.preamble), text_lines(plan.preamble), self.comparison.preamble, "pair", st.NORMAL,
                     role="preamble")
         self._slot((None, "in"), None)
         placed = self._placements(plan)
@@ -160,7 +160,7 @@ class RedlineWriter(DocxWriter):
             if mode == "insert":
                 with self._mode("ins"):
                     self._heading(n.section, n.label, n.depth, container)
-                    self._block([], _lines(section.text), None, "pair", self._body_style(container), container)
+                    self._block([], text_lines(section.text), None, "pair", self._body_style(container), container)
             else:
                 assert o is not None
                 p = self._heading(n.section, n.label, n.depth, container, old=o, mode=mode)
@@ -168,7 +168,7 @@ class RedlineWriter(DocxWriter):
                     root = m.move_root(o)
                     if root is o:
                         move = self._move_start(p, "moveTo", o)
-                self._block(_lines(o.section.text), _lines(section.text), change.ops if change else None,
+                self._block(text_lines(o.section.text), text_lines(section.text), change.ops if change else None,
                             "moveTo" if mode == "moveTo" else "pair", self._body_style(container), container)
                 if change is not None and (change.moved or change.renamed):
                     self._comment(p, o, change)
@@ -262,12 +262,12 @@ class RedlineWriter(DocxWriter):
                 n = self.map.partner_old(o)
                 assert n is not None
                 change = self.map.change_of_old.get(o.index)
-                self._block(_lines(o.section.text), _lines(n.section.text), change.ops if change else None,
+                self._block(text_lines(o.section.text), text_lines(n.section.text), change.ops if change else None,
                             "moveFrom", self._body_style(container), container)
             else:
                 with self._mode("del"):
                     self._heading(o.section, o.label, o.depth, container)
-                    self._block(_lines(o.section.text), [], None, "pair", self._body_style(container), container)
+                    self._block(text_lines(o.section.text), [], None, "pair", self._body_style(container), container)
         while open_moves:
             revisions.move_range_end(self._last_p[id(container)], "moveFrom", rev_id=open_moves.pop()[1])
 
@@ -291,12 +291,12 @@ class RedlineWriter(DocxWriter):
         p = self._heading(box, n.label, n.depth, tc, old=o, mode="pair")
         if change is not None and change.renamed:
             self._comment(p, o, change)
-        self._block(_lines(o.section.text), _lines(box.text), change.ops if change else None, "pair", st.BOX_TEXT, tc,
+        self._block(text_lines(o.section.text), text_lines(box.text), change.ops if change else None, "pair", st.BOX_TEXT, tc,
                     role="box")
         self._slot((n.index, "in"), tc)
         self._write_sections(box.children, plan, placed, tc)
         self._sect.addprevious(tbl)
-        self._lines += 1 + 0.8 * (1 + len(_lines(box.text)))
+        self._lines += 1 + 0.8 * (1 + len(text_lines(box.text)))
 
     def _whole_box(self, box: Section, kind: Kind) -> None:
         with self._mode(kind):
@@ -346,7 +346,7 @@ class RedlineWriter(DocxWriter):
                 self.table(*new, role=role, name_column=name_column)
             return
         header, rows = new
-        widths = _column_widths(len(header), name_column, self.profile.type_width_twips)
+        widths = column_widths(len(header), name_column, self.profile.type_width_twips)
         tbl = self._table_element(st.PLAN_TABLE, widths)
         pairs = align_rows([Row("header", tuple(old[0])), *old[1]], [Row("header", tuple(header)), *rows],
                            name_column)
@@ -374,7 +374,7 @@ class RedlineWriter(DocxWriter):
                         continue
                     tc = self._cell(tr, width, "", style_id, role=f"{role}.cell", span=span)
                     tc.remove(tc.find(qn("w:p")))
-                    self._block(_lines(old_cell), _lines(new_cell), None, "pair", style_id, tc, role=f"{role}.cell",
+                    self._block(text_lines(old_cell), text_lines(new_cell), None, "pair", style_id, tc, role=f"{role}.cell",
                                 cell=True)
         self._sect.addprevious(tbl)
         self._lines += 1.0 + 0.6 * len(rows)

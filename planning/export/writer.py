@@ -146,7 +146,7 @@ class DocxWriter:
         self._front(plan)
         if progress is not None:
             progress(0.1, "正文 body")
-        for line in _lines(plan.preamble):
+        for line in text_lines(plan.preamble):
             self.paragraph(line, st.NORMAL, role="preamble")
         self._numbers = {id(s): (label, depth) for s, label, depth in numbered(plan)}
         placed = self._placements(plan)
@@ -207,7 +207,7 @@ class DocxWriter:
                 continue
             label, depth = self._numbers[id(section)]
             self.add_heading(section, label, depth)
-            for line in _lines(section.text):
+            for line in text_lines(section.text):
                 self.paragraph(line, st.NORMAL, role="body")
             for table in placed.pop(id(section), []):
                 self._place(table, plan)
@@ -263,7 +263,7 @@ class DocxWriter:
     # -- tables -------------------------------------------------------------------------------
     def table(self, header: list[str], rows: list[Row], *, role: str, name_column: int) -> etree._Element:
         """A bordered table, its header row repeated on every page; category rows span it."""
-        widths = _column_widths(len(header), name_column, self.profile.type_width_twips)
+        widths = column_widths(len(header), name_column, self.profile.type_width_twips)
         tbl = self._table_element(st.PLAN_TABLE, widths)
         tr = self._row(tbl)
         ooxml.repeat_header_row(tr)
@@ -310,7 +310,7 @@ class DocxWriter:
         if span > 1:
             ooxml.child(tc_pr, "gridSpan", val=span)
         ooxml.child(tc_pr, "vAlign", val="center")
-        lines = _lines(text) or [""]
+        lines = text_lines(text) or [""]
         for line in lines:
             self.paragraph(line, style_id, role=role, container=tc)
         return tc
@@ -325,16 +325,16 @@ class DocxWriter:
         title = self.new_paragraph(st.BOX_TITLE, tc)
         self.add_text(title, f"{label}\u3000" if box.title else label, role="label")
         self.add_text(title, box.title, role="heading")
-        count = 1 + len(_lines(box.text))
-        for line in _lines(box.text):
+        count = 1 + len(text_lines(box.text))
+        for line in text_lines(box.text):
             self.paragraph(line, st.BOX_TEXT, role="box", container=tc)
         for child, child_label in self._box_items(box):
             heading = self.new_paragraph(st.BOX_HEADING, tc)
             self.add_text(heading, child_label, role="label")
             self.add_text(heading, child.title, role="heading")
-            for line in _lines(child.text):
+            for line in text_lines(child.text):
                 self.paragraph(line, st.BOX_TEXT, role="box", container=tc)
-            count += 1 + len(_lines(child.text))
+            count += 1 + len(text_lines(child.text))
         self._sect.addprevious(tbl)
         self._lines += 1 + count * 0.8
 
@@ -371,7 +371,7 @@ class DocxWriter:
                 self.add_text(p, f"{entry.term}：", role="glossary.term")
                 self.add_text(p, entry.definition, role="glossary.definition")
                 self._count(entry.term + entry.definition)
-        for line in _lines(plan.closing):
+        for line in text_lines(plan.closing):
             self.paragraph(line, st.CLOSING, role="closing")
 
     # -- table of contents --------------------------------------------------------------------
@@ -440,11 +440,11 @@ def _width(text: str) -> float:
     return sum(1 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
 
 
-def _lines(text: str) -> list[str]:
+def text_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _column_widths(n: int, name_column: int, total: int) -> list[int]:
+def column_widths(n: int, name_column: int, total: int) -> list[int]:
     """The name column (and those after it, for project tables) wider than number columns."""
     if n == 1:
         return [total]
