@@ -8,8 +8,8 @@ from db.library import Library
 from desktop.main_window import MainWindow
 from desktop.ops import Backend
 from desktop.qt import QApplication, QFont, QIcon, QLibraryInfo, QLocale, QMessageBox, QTranslator
+from desktop.settings_dialog import library_from_settings
 from planning.errors import PlanDeskError
-from planning.locations import resolve_library_path
 from planning.resources import resource_path
 
 CJK_FONTS = ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun"]
@@ -36,7 +36,7 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
 def run(library: str | None = None, argv: list[str] | None = None) -> int:
     app = setup_application(argv)
     try:
-        lib = Library.open(resolve_library_path(library))
+        lib = Library.open(library_from_settings(library))
     except PlanDeskError as exc:
         QMessageBox.critical(None, "无法打开规划库", exc.line())
         return 1

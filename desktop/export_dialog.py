@@ -20,6 +20,7 @@ from desktop.qt import (
     QUrl,
     QWidget,
 )
+from desktop.settings_dialog import PROFILE_KEY, REFERENCE_KEY, settings
 from planning.export.export import ExportResult, export_plan
 from planning.export.profiles import available
 from planning.model import Plan
@@ -44,6 +45,11 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         self.reference = QLineEdit(self)
         self.reference.setPlaceholderText("可选：自己的参考文档（.docx），用其中的样式")
+        saved = settings()
+        if saved.value(PROFILE_KEY):
+            self.profile.setCurrentIndex(max(0, self.profile.findData(saved.value(PROFILE_KEY))))
+        if saved.value(REFERENCE_KEY):
+            self.reference.setText(str(saved.value(REFERENCE_KEY)))
         self.toc = QCheckBox("生成目录", self)
         self.toc.setChecked(True)
         self.status = QLabel(self)

@@ -31,6 +31,7 @@ from desktop.qt import (
 )
 from desktop.reader_view import ReaderView
 from desktop.search_view import SearchView
+from desktop.settings_dialog import SettingsDialog
 from desktop.trends_view import TrendsView
 from planning import __version__
 from planning.drafting.new import new_draft
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
         bar.addSeparator()
         bar.addWidget(self.search_box)
+        preferences = QAction("设置…", self)
+        preferences.triggered.connect(lambda: SettingsDialog(str(self.backend.library.path), self).open())
+        bar.addAction(preferences)
         about = QAction("关于", self)
         about.triggered.connect(self.show_about)
         bar.addAction(about)

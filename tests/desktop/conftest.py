@@ -15,6 +15,14 @@ from planning.importer import import_paths  # noqa: E402
 from planning.resources import resource_path  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> None:
+    """QSettings (window geometry, 设置) go to the test's folder, never the user's ~/.config."""
+    from desktop.qt import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
     lib = Library.open(tmp_path / "gui.sqlite3")

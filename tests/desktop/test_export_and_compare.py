@@ -73,3 +73,22 @@ def test_side_by_side_highlights_only_each_sides_own_changes() -> None:
     assert "统一的" in old and "全市一体化" not in old
     assert "全市一体化" in new and "统一的" not in new
     assert "#ffd6d6" in old and "#d4f7d4" in new
+
+
+def test_settings_choose_the_library_and_export_defaults(qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.settings_dialog import SettingsDialog, library_from_settings
+
+    monkeypatch.delenv("PLANDESK_LIBRARY", raising=False)
+    dialog = SettingsDialog(str(window.backend.library.path), window)
+    qtbot.addWidget(dialog)
+    dialog.library.setText(str(tmp_path / "office.sqlite3"))
+    dialog.profile.setCurrentText("booklet")
+    dialog.save()
+    assert library_from_settings(None) == str(tmp_path / "office.sqlite3")
+    assert library_from_settings("/explicit.sqlite3") == "/explicit.sqlite3"  # --library still wins
+    monkeypatch.setenv("PLANDESK_LIBRARY", str(tmp_path / "env.sqlite3"))
+    assert library_from_settings(None) == str(tmp_path / "env.sqlite3")
+    plan = window.backend.library.get_plan(window.library_view.model.plans[0].id)
+    export = ExportDialog(window.backend, plan, window, open_folder=False)
+    qtbot.addWidget(export)
+    assert export.profile.currentData() == "booklet"  # the default chosen in 设置
