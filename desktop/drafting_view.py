@@ -9,6 +9,8 @@ from desktop.draft_session import DraftSession
 from desktop.indicator_editor import IndicatorEditor
 from desktop.ops import Backend, LibraryOp, error_text
 from desktop.qt import (
+    QAbstractItemView,
+    QDropEvent,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +24,7 @@ from desktop.qt import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from planning import outline_edit
 from planning.drafting.reuse import reuse_into
@@ -31,6 +34,30 @@ AUTOSAVE_MS = 30_000  # the issue's "at most every 30 s"
 Path = tuple[int, ...]
 
 
+class OutlineTree(QTreeWidget):
+    """The outline; a section dragged onto or between others is moved there (any level). Qt moves
+    the item on screen, then `moved` tells the view, which applies the move to the plan and redraws
+    the tree from it (with the numbering regenerated)."""
+
+    moved = Signal(tuple, tuple, int)  # old path, new parent path (before the move), position after it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        item = self.currentItem()
+        if item is None:
+            return
+        old = tuple(item.data(0, Qt.ItemDataRole.UserRole))
+        super().dropEvent(event)
+        parent = item.parent()
+        new_parent = tuple(parent.data(0, Qt.ItemDataRole.UserRole)) if parent is not None else ()
+        position = parent.indexOfChild(item) if parent is not None else self.indexOfTopLevelItem(item)
+        self.moved.emit(old, new_parent, position)
+
+
 class DraftingView(QWidget):
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +65,9 @@ class DraftingView(QWidget):
         self.session: DraftSession | None = None
         self.title = QLabel("在规划库中打开一份草稿（或用“新建草稿”）。", self)
         self.status = QLabel(self)
-        self.outline = QTreeWidget(self)
+        self.outline = OutlineTree(self)
         self.outline.setHeaderLabel("提纲")
+        self.outline.moved.connect(self.on_outline_moved)
         self.outline.currentItemChanged.connect(lambda *_: self._show_current())
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText("所选章节的正文")
@@ -191,6 +219,14 @@ class DraftingView(QWidget):
         # move_section's index means "before the child now at that position"
         target = index + 1 if step > 0 else index
         self._edit(lambda plan: outline_edit.move_section(plan, path, path[:-1], target))
+
+    def on_outline_moved(self, old: Path, new_parent: Path, position: int) -> None:
+        """A drag ended with the section at `position` under `new_parent` (its path before the move)."""
+        if self.session is None:
+            return
+        same_parent = old[:-1] == new_parent
+        before = position + 1 if same_parent and position >= old[-1] else position  # in pre-move terms
+        self._edit(lambda plan: outline_edit.move_section(plan, old, new_parent, before))
 
     def indent(self) -> None:
         """Make the section a child of the sibling before it (one level deeper)."""

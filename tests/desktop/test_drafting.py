@@ -130,3 +130,21 @@ def test_restore_an_earlier_version(qtbot, window) -> None:  # type: ignore[no-u
     assert view.session.plan.sections[0].text == "第一稿的文字。"
     names = [v.name for v in window.backend.library.versions(view.session.plan.id)]
     assert "restore-backup" in names  # the second draft was kept, not lost
+
+
+def test_dragging_a_section_moves_it_and_renumbers(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    titles = [s.title for s in view.session.plan.sections]
+    # drag the first chapter to the third place among the chapters (what Qt reports after the drop)
+    view.outline.moved.emit((0,), (), 2)
+    after = [s.title for s in view.session.plan.sections]
+    assert after == [titles[1], titles[2], titles[0], *titles[3:]]
+    assert labels(view)[2] == f"三、{titles[0]}"
+    # drag the (new) first chapter into the second one, as its last child: one level deeper
+    moved_title = after[0]
+    view.outline.moved.emit((0,), (1,), len(view.session.plan.sections[1].children))
+    assert moved_title not in [s.title for s in view.session.plan.sections]
+    parent = view.session.plan.sections[0]
+    assert parent.children[-1].title == moved_title and parent.children[-1].label.startswith("（")
+    view.undo()
+    assert [s.title for s in view.session.plan.sections] == after
