@@ -8,6 +8,7 @@ from desktop.draft_dialogs import ReviewDialog, proposals_for
 from desktop.draft_session import DraftSession
 from desktop.indicator_editor import IndicatorEditor
 from desktop.ops import Backend, LibraryOp, error_text
+from desktop.project_editor import ProjectEditor
 from desktop.qt import (
     QAbstractItemView,
     QDropEvent,
@@ -74,6 +75,20 @@ class DraftingView(QWidget):
         self.text.textChanged.connect(self._text_changed)
         self.indicators = IndicatorEditor(self)
         self.indicators.edited.connect(self._mark_dirty)
+        self.projects = ProjectEditor(self)
+        self.projects.edited.connect(self._mark_dirty)
+        add_project = QPushButton("添加项目", self)
+        add_project.clicked.connect(lambda: self.projects.add_project())
+        remove_project = QPushButton("删除所选项目", self)
+        remove_project.clicked.connect(self.projects.remove_selected)
+        projects_tab = QWidget(self)
+        projects_layout = QVBoxLayout(projects_tab)
+        projects_buttons = QHBoxLayout()
+        projects_buttons.addWidget(add_project)
+        projects_buttons.addWidget(remove_project)
+        projects_buttons.addStretch(1)
+        projects_layout.addLayout(projects_buttons)
+        projects_layout.addWidget(self.projects)
         buttons = QHBoxLayout()
         self.actions = {
             "添加章节": lambda: self.add(child=False), "添加子节": lambda: self.add(child=True),
@@ -90,6 +105,7 @@ class DraftingView(QWidget):
         right = QTabWidget(self)
         right.addTab(self.text, "正文")
         right.addTab(self.indicators, "指标表")
+        right.addTab(projects_tab, "重点工程")
         splitter = QSplitter(self)
         splitter.addWidget(self.outline)
         splitter.addWidget(right)
@@ -110,6 +126,7 @@ class DraftingView(QWidget):
         self.title.setText(f"草稿 #{plan.id}：{plan.title}")
         self._refresh()
         self.indicators.show_table(plan.indicator_tables[0] if plan.indicator_tables else None)
+        self.projects.show_plan(plan)
         self.autosave_timer.start()
         self.status.setText("已打开（自动保存：每 30 秒）")
 
@@ -257,6 +274,7 @@ class DraftingView(QWidget):
         self._refresh()
         self.indicators.show_table(self.session.plan.indicator_tables[0] if self.session.plan.indicator_tables
                                    else None)
+        self.projects.show_plan(self.session.plan)
         self._mark_dirty()
 
     def _mark_dirty(self) -> None:

@@ -148,3 +148,23 @@ def test_dragging_a_section_moves_it_and_renumbers(qtbot, window) -> None:  # ty
     assert parent.children[-1].title == moved_title and parent.children[-1].label.startswith("（")
     view.undo()
     assert [s.title for s in view.session.plan.sections] == after
+
+
+def test_key_projects_are_edited_in_their_table_and_saved(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    editor = view.projects
+    before = editor.rowCount()
+    editor.add_project("城市数据大脑工程")
+    assert editor.rowCount() == before + 1
+    editor.item(before, 2).setText("汇聚各部门数据，支撑城市治理。")
+    project = view.session.plan.projects[before]
+    assert (project.name, project.goal) == ("城市数据大脑工程", "汇聚各部门数据，支撑城市治理。")
+    editor.item(before, 1).setText("")  # a project cannot lose its name
+    assert view.session.plan.projects[before].name == "城市数据大脑工程"
+    view.save()
+    qtbot.waitUntil(lambda: view.status.text() == "已保存", timeout=5000)
+    stored = window.backend.library.get_plan(view.session.plan.id)
+    assert any(p.name == "城市数据大脑工程" and p.goal for p in stored.projects)
+    editor.selectRow(before)
+    editor.remove_selected()
+    assert all(p.name != "城市数据大脑工程" for p in view.session.plan.projects)

@@ -1,0 +1,60 @@
+"""The key-project table of a draft (重点工程): rows added, removed and edited in place."""
+
+from __future__ import annotations
+
+from desktop.qt import QHeaderView, QTableWidget, QTableWidgetItem, QWidget, Signal
+from planning.model import Plan, Project
+
+COLUMNS = ["分组", "名称", "建设目标", "建设依据"]
+FIELDS = ["group", "name", "goal", "basis"]
+
+
+class ProjectEditor(QTableWidget):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.plan: Plan | None = None
+        self.itemChanged.connect(self._changed)
+
+    def show_plan(self, plan: Plan | None) -> None:
+        self.blockSignals(True)
+        self.plan = plan
+        projects = plan.projects if plan else []
+        self.setRowCount(len(projects))
+        for r, p in enumerate(projects):
+            for c, field in enumerate(FIELDS):
+                self.setItem(r, c, QTableWidgetItem(getattr(p, field) or ""))
+        self.blockSignals(False)
+
+    def add_project(self, name: str = "新项目") -> None:
+        if self.plan is None:
+            return
+        self.plan.projects.append(Project(None, name, None, None))
+        self.show_plan(self.plan)
+        self.edited.emit()
+
+    def remove_selected(self) -> None:
+        if self.plan is None:
+            return
+        rows = sorted({i.row() for i in self.selectedIndexes()}, reverse=True)
+        for r in rows:
+            del self.plan.projects[r]
+        self.show_plan(self.plan)
+        if rows:
+            self.edited.emit()
+
+    def _changed(self, item: QTableWidgetItem) -> None:
+        if self.plan is None or item.row() >= len(self.plan.projects):
+            return
+        field = FIELDS[item.column()]
+        text = item.text().strip()
+        if field == "name" and not text:
+            self.blockSignals(True)
+            item.setText(self.plan.projects[item.row()].name)  # a project keeps a name
+            self.blockSignals(False)
+            return
+        setattr(self.plan.projects[item.row()], field, text or None)
+        self.edited.emit()
