@@ -146,10 +146,18 @@ class CompareView(QWidget):
             lambda r: self.show_comparison(*r)).failure(lambda e: self.summary.setText(error_text(e))
                                                         ).run_in_background()
 
-    def show_comparison(self, comparison: Comparison, old: Plan, new: Plan) -> None:
+    def run_on(self, old: Plan, new: Plan, caption: str = "") -> None:
+        """Compare two plans the caller already has (e.g. two saved versions of a draft)."""
+        ignore = self.ignore_punct.isChecked()
+        self.summary.setText(f"正在比较{caption}…")
+        LibraryOp(self.backend, lambda _ctx: (compare_plans(old, new, ignore_punctuation=ignore), old, new),
+                  parent=self, file_work=True).success(lambda r: self.show_comparison(*r, caption=caption)).failure(
+            lambda e: self.summary.setText(error_text(e))).run_in_background()
+
+    def show_comparison(self, comparison: Comparison, old: Plan, new: Plan, caption: str = "") -> None:
         self.comparison, self.plans = comparison, (old, new)
         self.result = comparison.to_dict()
-        self.summary.setText(summary_text(self.result["summary"]))
+        self.summary.setText((f"{caption}：" if caption else "") + summary_text(self.result["summary"]))
         self.pairs.setRowCount(0)
         for s in self.result["sections"]:
             row = self.pairs.rowCount()

@@ -94,7 +94,8 @@ class DraftingView(QWidget):
             "添加章节": lambda: self.add(child=False), "添加子节": lambda: self.add(child=True),
             "重命名": self.rename, "删除": self.delete, "上移": lambda: self.move(-1), "下移": lambda: self.move(1),
             "升级": self.outdent, "降级": self.indent, "撤销": self.undo, "重做": self.redo, "保存": self.save,
-            "存为快照": self.snapshot, "版本…": self.choose_version, "复用章节…": self.choose_reuse,
+            "存为快照": self.snapshot, "版本…": self.choose_version, "比较版本…": self.choose_versions_to_compare,
+            "复用章节…": self.choose_reuse,
         }
         self.buttons: dict[str, QPushButton] = {}
         for name, slot in self.actions.items():
@@ -316,6 +317,38 @@ class DraftingView(QWidget):
         chosen, ok = QInputDialog.getItem(self, "恢复版本", "恢复到哪个版本（当前内容会先存为快照）", names, 0, False)
         if ok:
             self.restore_version(list(reversed(versions))[names.index(chosen)].id)
+
+    def choose_versions_to_compare(self) -> None:
+        if self.session is None:
+            return
+        plan_id = self.session.plan.id
+        LibraryOp(self.backend, lambda ctx: ctx.library.versions(plan_id)).success(self._pick_two).failure(
+            lambda e: self.status.setText(error_text(e))).run_in_background()
+
+    def _pick_two(self, versions: list) -> None:  # type: ignore[type-arg]
+        if len(versions) < 2:
+            self.status.setText("至少要有两个保存的版本才能比较。")
+            return
+        names = [f"{v.id}  {v.created_at:%Y-%m-%d %H:%M}  {v.name or ''}" for v in versions]
+        old, ok = QInputDialog.getItem(self, "比较版本", "旧版本", names, max(0, len(names) - 2), False)
+        if not ok:
+            return
+        new, ok = QInputDialog.getItem(self, "比较版本", "新版本", names, len(names) - 1, False)
+        if ok:
+            self.compare_versions(versions[names.index(old)].id, versions[names.index(new)].id)
+
+    def compare_versions(self, old_id: int, new_id: int) -> None:
+        """Both versions from the library, then the comparison shown in the 比较 tab."""
+        window = self.window()
+
+        def shown(plans: tuple[Plan, Plan]) -> None:
+            compare = getattr(window, "compare_view", None)
+            if compare is not None:
+                window.tabs.setCurrentWidget(compare)  # type: ignore[attr-defined]
+                compare.run_on(*plans, caption=f"版本 {old_id} → 版本 {new_id}")
+
+        LibraryOp(self.backend, lambda ctx: (ctx.library.get_version(old_id), ctx.library.get_version(new_id))
+                  ).success(shown).failure(lambda e: self.status.setText(error_text(e))).run_in_background()
 
     def restore_version(self, version_id: int) -> LibraryOp[Plan] | None:
         if self.session is None:

@@ -168,3 +168,21 @@ def test_key_projects_are_edited_in_their_table_and_saved(qtbot, window) -> None
     editor.selectRow(before)
     editor.remove_selected()
     assert all(p.name != "城市数据大脑工程" for p in view.session.plan.projects)
+
+
+def test_compare_two_saved_versions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = open_new_draft(qtbot, window)
+    view.snapshot("提纲")
+    qtbot.waitUntil(lambda: "已存为快照" in view.status.text(), timeout=5000)
+    view._select((0,))
+    view.add(child=False, title="数字经济")
+    view.snapshot("加了一章")
+    qtbot.waitUntil(lambda: "加了一章" in view.status.text(), timeout=5000)
+    first, second = [v.id for v in window.backend.library.versions(view.session.plan.id)
+                     if v.name in ("提纲", "加了一章")]
+    view.compare_versions(first, second)
+    qtbot.waitUntil(lambda: window.compare_view.result is not None, timeout=10000)
+    assert window.tabs.currentWidget() is window.compare_view
+    added = [s for s in window.compare_view.result["sections"] if s["status"] == "added"]
+    assert [s["new"]["title"] for s in added] == ["数字经济"]
+    assert window.compare_view.summary.text().startswith(f"版本 {first} → 版本 {second}")
