@@ -23,6 +23,7 @@ from desktop.qt import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSettings,
     QTabWidget,
@@ -104,6 +105,11 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
         bar.addSeparator()
         bar.addWidget(self.search_box)
+        self.recent_menu = QMenu("最近打开", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        recent = QAction("最近打开", self)
+        recent.setMenu(self.recent_menu)
+        bar.addAction(recent)
         preferences = QAction("设置…", self)
         preferences.triggered.connect(lambda: SettingsDialog(str(self.backend.library.path), self).open())
         bar.addAction(preferences)
@@ -166,6 +172,7 @@ class MainWindow(QMainWindow):
     # -- reading and searching ------------------------------------------------------------------
     def open_plan(self, plan_id: int, label_path: str = "") -> None:
         def shown(plan: Plan) -> None:
+            self.remember(plan_id)
             self.reader_view.show_plan(plan, label_path or None)
             self.tabs.setCurrentWidget(self.reader_view)
             if plan.status == "draft":
@@ -189,6 +196,28 @@ class MainWindow(QMainWindow):
 
         LibraryOp(self.backend, lambda ctx: ctx.library.search(query, region=region, period=period, limit=100)
                   ).success(shown).failure(self.show_error).run_in_background()
+
+    # -- recent plans ---------------------------------------------------------------------------
+    RECENT_KEY = "recent/plans"
+    RECENT_MAX = 10
+
+    def recent_ids(self) -> list[int]:
+        value = self.settings.value(self.RECENT_KEY) or []
+        return [int(v) for v in (value if isinstance(value, list) else [value])]
+
+    def remember(self, plan_id: int) -> None:
+        ids = [plan_id, *[i for i in self.recent_ids() if i != plan_id]][: self.RECENT_MAX]
+        self.settings.setValue(self.RECENT_KEY, ids)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        titles = {p.id: p.title for p in self.last_plans}
+        for plan_id in self.recent_ids():
+            if plan_id in titles:  # a deleted plan is simply not offered
+                action = self.recent_menu.addAction(titles[plan_id])
+                action.triggered.connect(lambda _checked=False, i=plan_id: self.open_plan(i))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("（还没有打开过规划）").setEnabled(False)
 
     # -- export and compare ---------------------------------------------------------------------
     def current_plan_id(self) -> int | None:

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -73,7 +74,7 @@ from PySide6.QtWidgets import (
 __all__ = [
     "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QCloseEvent", "QComboBox", "QCheckBox", "QDesktopServices", "QFormLayout", "QDialog", "QDialogButtonBox", "QProgressBar",
     "QDragEnterEvent", "QDropEvent", "QFileDialog", "QFont", "QHBoxLayout", "QHeaderView", "QIcon",
-    "QKeySequence", "QLabel", "QLibraryInfo", "QLocale", "QTranslator", "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMessageBox", "QPlainTextEdit", "QInputDialog",
+    "QKeySequence", "QLabel", "QLibraryInfo", "QLocale", "QTranslator", "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu", "QMessageBox", "QPlainTextEdit", "QInputDialog",
     "QModelIndex", "QObject", "QColor", "QPainter", "QPaintEvent", "QPen", "QPointF", "QRectF", "QSettings", "QProgressDialog", "QPushButton", "QSortFilterProxyModel", "QSplitter",
     "QStatusBar", "QTabWidget", "QTableView", "QTableWidget", "QTableWidgetItem", "QTextBrowser", "QThread",
     "QTimer", "QToolBar", "QTreeWidget", "QTreeWidgetItem", "QUrl", "QVBoxLayout", "QWidget", "Qt", "Signal",

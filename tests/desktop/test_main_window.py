@@ -133,3 +133,13 @@ def test_first_run_says_what_to_do_and_about_names_the_library(qtbot, window) ->
     assert "导入" in window.library_view.empty_hint.text() and "新建草稿" in window.library_view.empty_hint.text()
     text = window.about_text()
     assert "PlanDesk" in text and str(window.backend.library.path) in text
+
+
+def test_recently_opened_plans_are_remembered(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    plan_id = window.library_view.model.plans[0].id
+    window.open_plan(plan_id)
+    qtbot.waitUntil(lambda: window.reader_view.plan is not None, timeout=5000)
+    assert window.recent_ids()[0] == plan_id
+    window._fill_recent()
+    titles = [a.text() for a in window.recent_menu.actions()]
+    assert titles == ["青禾市“十四五”数字政府与信息化发展规划"]
