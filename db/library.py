@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from alembic.util import CommandError
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -50,6 +50,7 @@ class PlanSummary:
     date: str | None
     sections: int
     imported_at: str
+    predecessor: int | None = None  # set by hand; None = found automatically (planning.trends)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -121,6 +122,8 @@ class Library:
             if s.scalar(select(PlanRow.id).where(PlanRow.id == plan_id)) is None:
                 raise _not_found(plan_id)
             plan_store.remove_search_rows(s, plan_id)
+            # plans that followed it go back to the automatic link
+            s.execute(update(PlanRow).where(PlanRow.predecessor_id == plan_id).values(predecessor_id=None))
             s.execute(delete(PlanRow).where(PlanRow.id == plan_id))  # the rest cascades
 
     # -- drafts -----------------------------------------------------------------------------------
@@ -241,9 +244,20 @@ class Library:
                     date=p.date,
                     sections=count,
                     imported_at=p.imported_at,
+                    predecessor=p.predecessor_id,
                 )
                 for p, count in s.execute(query)
             ]
+
+    def set_predecessor(self, plan_id: int, predecessor_id: int | None) -> None:
+        """Link a plan to the plan it follows (十三五 → 十四五); None returns to the automatic link."""
+        if predecessor_id == plan_id:
+            raise LibraryError("规划不能以自己为上一期", "a plan cannot follow itself")
+        with self._session() as s, s.begin():
+            for needed in (plan_id, predecessor_id):
+                if needed is not None and s.get(PlanRow, needed) is None:
+                    raise _not_found(needed)
+            s.execute(update(PlanRow).where(PlanRow.id == plan_id).values(predecessor_id=predecessor_id))
 
     # -- search -----------------------------------------------------------------------------------
 

@@ -51,6 +51,8 @@ class PlanRow(Base):
     imported_at: Mapped[str] = mapped_column(Text)  # ISO 8601, UTC
     updated_at: Mapped[str] = mapped_column(Text, server_default=text("''"))  # ISO 8601, UTC
     version: Mapped[int] = mapped_column(Integer, server_default=text("0"))  # raised by every save
+    # set by hand (migration 0004); NULL = the predecessor is found by region and period
+    predecessor_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class SectionRow(Base):

@@ -19,6 +19,7 @@ from desktop.qt import (
     QAction,
     QCloseEvent,
     QFileDialog,
+    QInputDialog,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             ("新建草稿…", QKeySequence.StandardKey.New, self.new_draft),
             ("导出 Word…", None, self.export_current),
             ("与上一期比较", None, self.compare_with_previous),
+            ("上一期规划…", None, self.choose_predecessor),
         ]
         for text, shortcut, slot in actions:
             action = QAction(text, self)
@@ -244,9 +246,24 @@ class MainWindow(QMainWindow):
         LibraryOp(self.backend, lambda ctx: new_draft(ctx.library, **args), parent=self, mutates=True).success(
             self.open_plan).failure(self.show_error).run_in_background()
 
+    def choose_predecessor(self) -> None:
+        """Correct the automatic link: which plan this one follows (or back to automatic)."""
+        plan_id = self.current_plan_id()
+        if plan_id is None:
+            return
+        others = [p for p in self.last_plans if p.id != plan_id]
+        names = ["（自动：同一地区的上一期）", *[f"#{p.id} {p.period or ''} {p.title}" for p in others]]
+        chosen, ok = QInputDialog.getItem(self, "上一期规划", "这份规划接续哪一份？", names, 0, False)
+        if ok:
+            self.set_predecessor(plan_id, None if chosen == names[0] else others[names.index(chosen) - 1].id)
+
+    def set_predecessor(self, plan_id: int, predecessor: int | None) -> None:
+        LibraryOp(self.backend, lambda ctx: ctx.library.set_predecessor(plan_id, predecessor), mutates=True
+                  ).failure(self.show_error).run_in_background()
+
     def compare_with_previous(self) -> None:
         plan_id = self.current_plan_id()
-        refs = [PlanRef(p.id, p.region, p.period, p.start, p.end) for p in self.last_plans]
+        refs = [PlanRef(p.id, p.region, p.period, p.start, p.end, p.predecessor) for p in self.last_plans]
         previous = lineage(refs).get(plan_id or -1)
         if plan_id is None or previous is None or previous.predecessor is None:
             QMessageBox.information(self, "比较", "没有找到这份规划的上一期规划（同一地区、紧接的时期）。")

@@ -10,7 +10,7 @@ from planning.trends import PlanRef, chain, shared_indicator_names, trend
 
 
 def load_chain(ctx: OpContext, plan_id: int) -> list[Plan]:
-    refs = [PlanRef(p.id, p.region, p.period, p.start, p.end) for p in ctx.library.list_plans()]
+    refs = [PlanRef(p.id, p.region, p.period, p.start, p.end, p.predecessor) for p in ctx.library.list_plans()]
     return [ctx.library.get_plan(i) for i in chain(refs, plan_id)]
 
 

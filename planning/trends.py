@@ -20,6 +20,7 @@ class PlanRef:
     period: str | None
     start: int | None
     end: int | None
+    predecessor: int | None = None  # set by hand: overrides the automatic link
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,28 @@ class Link:
 def lineage(plans: Iterable[PlanRef]) -> dict[int, Link]:
     """For each plan, the plan of the same region whose period ends right before it starts (its
     predecessor) and the one starting right after it ends (its successor). Plans without a region
-    or years have no links; of two candidates the later-imported (higher id) wins."""
+    or years have no automatic links; of two candidates the later-imported (higher id) wins. A link
+    set by hand (`PlanRef.predecessor`) overrides the automatic ones on both of its ends."""
+    plans = list(plans)
+    links = _automatic(plans)
+    ids = {p.id for p in plans}
+    none = Link(None, None)
+    for p in plans:
+        q = p.predecessor
+        if q is None or q not in ids:
+            continue
+        was = links.get(p.id, none).predecessor
+        if was is not None and was != q and links.get(was, none).successor == p.id:
+            links[was] = Link(links[was].predecessor, None)
+        follower = links.get(q, none).successor
+        if follower is not None and follower != p.id and links.get(follower, none).predecessor == q:
+            links[follower] = Link(None, links[follower].successor)
+        links[p.id] = Link(q, links.get(p.id, none).successor)
+        links[q] = Link(links.get(q, none).predecessor, p.id)
+    return links
+
+
+def _automatic(plans: list[PlanRef]) -> dict[int, Link]:
     by_region: dict[str, list[PlanRef]] = {}
     for p in plans:
         if p.region and p.start and p.end:

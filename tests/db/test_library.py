@@ -151,3 +151,18 @@ def test_open_a_file_that_is_not_a_library(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(LibraryError):
         Library.open(path)
+
+
+def test_predecessor_links_are_set_cleared_and_survive_deletion(library: Library) -> None:
+    first = library.add_plan(make_plan(), content_hash="one")
+    second_plan = make_plan()
+    second_plan.title = "第二份"
+    second = library.add_plan(second_plan, content_hash="two")
+    library.set_predecessor(second, first)
+    assert {p.id: p.predecessor for p in library.list_plans()}[second] == first
+    with pytest.raises(LibraryError):
+        library.set_predecessor(second, second)
+    with pytest.raises(NotFoundError):
+        library.set_predecessor(second, 999)
+    library.delete_plan(first)  # the link goes back to automatic, the plan stays
+    assert [(p.id, p.predecessor) for p in library.list_plans()] == [(second, None)]

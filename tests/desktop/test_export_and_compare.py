@@ -92,3 +92,20 @@ def test_settings_choose_the_library_and_export_defaults(qtbot, window, tmp_path
     export = ExportDialog(window.backend, plan, window, open_folder=False)
     qtbot.addWidget(export)
     assert export.profile.currentData() == "booklet"  # the default chosen in 设置
+
+
+def test_a_predecessor_set_by_hand_is_used_for_compare_with_previous(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.txt"
+    other.write_text(OLDER.replace("青禾市", "北岭市"), encoding="utf-8")  # another city: no automatic link
+    dialog = window.import_paths([str(other)])
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.library_view.model.rowCount() == 2, timeout=5000)
+    newest = next(p.id for p in window.library_view.model.plans if p.period == "十四五")
+    other_id = next(p.id for p in window.library_view.model.plans if p.id != newest)
+    window.set_predecessor(newest, other_id)
+    qtbot.waitUntil(lambda: any(p.predecessor == other_id for p in window.last_plans), timeout=5000)
+    window.open_plan(newest)
+    qtbot.waitUntil(lambda: window.reader_view.plan is not None, timeout=5000)
+    window.compare_with_previous()
+    qtbot.waitUntil(lambda: window.compare_view.result is not None, timeout=15000)
+    assert window.compare_view.old_plan.currentData() == other_id

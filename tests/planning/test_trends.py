@@ -23,6 +23,14 @@ def test_lineage_links_consecutive_periods_of_one_region() -> None:
     assert chain(refs(), 5) == [5]
 
 
+def test_a_link_set_by_hand_overrides_the_automatic_one() -> None:
+    plans = [*refs()[:3], PlanRef(4, "北岭市", "十四五", 2021, 2025, predecessor=3)]  # 南岭's plan, by hand
+    links = lineage(plans)
+    assert links[4].predecessor == 3 and links[3].successor == 4
+    assert links[2].successor is None  # the automatic 北岭 十三五 → 十四五 link gave way
+    assert chain(plans, 4) == [3, 4]
+
+
 def plan(pid: int, period: str, rows: list[tuple[str, float | None, float | None]], start: int) -> Plan:
     inds = [Indicator(n, "%", Value(b, start - 1), Value(t, start + 4)) for n, b, t in rows]
     table = IndicatorTable("主要指标", ["指标"], [IndicatorCategory(None, inds)])
