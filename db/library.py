@@ -212,6 +212,14 @@ class Library:
             found = self._id_for_hash(s, content_hash)
         return None if found is None else PlanId(found)
 
+    def source_of(self, plan_id: int) -> str | None:
+        """The file a plan was imported from (None for drafts and plans made in memory)."""
+        with self._session(write=False) as s, s.begin():
+            row = s.get(PlanRow, plan_id)
+            if row is None:
+                raise _not_found(plan_id)
+            return row.source_path
+
     def get_plan(self, plan_id: int) -> Plan:
         with self._session(write=False) as s, s.begin():
             plan = plan_store.load_plan(s, plan_id)

@@ -37,6 +37,7 @@ from desktop.settings_dialog import SettingsDialog
 from desktop.trends_view import TrendsView
 from planning import __version__
 from planning.drafting.new import new_draft
+from planning.importer import FileOutcome, reimport
 from planning.model import Plan
 from planning.resources import resource_path
 from planning.trends import PlanRef, lineage
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
             ("导入文件夹…", None, self.choose_folder),
             ("导入示例规划", None, self.import_sample),
             ("删除", QKeySequence.StandardKey.Delete, self.delete_selected),
+            ("重新导入", None, self.reimport_selected),
             ("新建草稿…", QKeySequence.StandardKey.New, self.new_draft),
             ("导出 Word…", None, self.export_current),
             ("与上一期比较", None, self.compare_with_previous),
@@ -170,6 +172,24 @@ class MainWindow(QMainWindow):
                 ctx.library.delete_plan(plan_id)  # type: ignore[attr-defined]
 
         LibraryOp(self.backend, delete, parent=self, mutates=True).failure(self.show_error).run_in_background()
+
+    def reimport_selected(self) -> None:
+        ids = self.library_view.selected_ids()
+        if not ids:
+            return
+        titles = "\n".join(p.title for p in self.last_plans if p.id in ids)
+        answer = QMessageBox.question(self, "重新导入", f"从原文件重新导入以下 {len(ids)} 份规划？"
+                                      f"（库中的这几份会被替换）\n\n{titles}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        LibraryOp(self.backend, lambda ctx: [reimport(ctx.library, i) for i in ids], parent=self, mutates=True
+                  ).with_progress("正在重新导入…").success(self._reimported).failure(self.show_error).run_in_background()
+
+    def _reimported(self, outcomes: list[FileOutcome]) -> None:
+        failed = [o for o in outcomes if o.status == "failed"]
+        if failed:
+            QMessageBox.warning(self, "重新导入", "\n".join(o.message or o.path for o in failed))
+        self.statusBar().showMessage(f"已重新导入 {len(outcomes) - len(failed)} 份", 5000)
 
     # -- reading and searching ------------------------------------------------------------------
     def open_plan(self, plan_id: int, label_path: str = "") -> None:

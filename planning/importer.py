@@ -148,3 +148,18 @@ def import_paths(
     if progress is not None and not result.cancelled:
         progress(1.0, "")
     return result
+
+
+def reimport(library: Library, plan_id: int) -> FileOutcome:
+    """Read a plan's source file again (after a parser update, or an edited file) and replace the
+    plan with it. The file is read and parsed first: if that fails, the library keeps the old plan."""
+    source = library.source_of(plan_id)
+    if not source:
+        raise PlanDeskError(f"规划 {plan_id} 没有来源文件（草稿或示例之外的内存数据）",
+                            f"plan {plan_id} has no source file to re-import")
+    try:
+        parse_file(source)
+    except PlanImportError as exc:
+        return FileOutcome(source, "failed", plan_id, None, exc.line())
+    library.delete_plan(plan_id)
+    return import_file(library, source)

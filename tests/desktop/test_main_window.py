@@ -143,3 +143,13 @@ def test_recently_opened_plans_are_remembered(qtbot, window) -> None:  # type: i
     window._fill_recent()
     titles = [a.text() for a in window.recent_menu.actions()]
     assert titles == ["青禾市“十四五”数字政府与信息化发展规划"]
+
+
+def test_reimport_asks_first_and_replaces_the_plan(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.library_view.table.selectRow(0)
+    old_id = window.library_view.model.plans[0].id
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.reimport_selected()
+    qtbot.waitUntil(lambda: window.library_view.model.rowCount() == 1
+                    and window.library_view.model.plans[0].id != old_id, timeout=10000)
+    assert window.library_view.model.plans[0].title == "青禾市“十四五”数字政府与信息化发展规划"

@@ -90,3 +90,20 @@ def test_failed_file_leaves_the_library_unchanged(library: Library, tmp_path: Pa
     (outcome,) = import_paths(library, [bad]).outcomes
     assert outcome.status == "failed" and "bad.html" in (outcome.message or "")
     assert [p.to_dict() for p in library.list_plans()] == before
+
+
+def test_reimport_replaces_the_plan_from_its_file_and_keeps_it_on_failure(library: Library, tmp_path: Path) -> None:
+    from planning.importer import reimport
+
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    (first,) = import_paths(library, [path]).outcomes
+    path.write_text(PLAN.replace("整合机房。", "整合机房，建设灾备中心。"), encoding="utf-8")
+    again = reimport(library, first.plan_id or 0)
+    assert again.status == "imported"
+    (only,) = library.list_plans()
+    assert only.id == again.plan_id
+    assert "灾备中心" in library.get_plan(only.id).sections[1].children[0].text
+    path.write_bytes(b"")  # now the file is broken: the plan stays as it was
+    failed = reimport(library, only.id)
+    assert failed.status == "failed" and [p.id for p in library.list_plans()] == [only.id]
