@@ -7,8 +7,17 @@ import sys
 from db.library import Library
 from desktop.main_window import MainWindow
 from desktop.ops import Backend
-from desktop.qt import QApplication, QFont, QIcon, QLibraryInfo, QLocale, QMessageBox, QTranslator
-from desktop.settings_dialog import library_from_settings
+from desktop.qt import (
+    QApplication,
+    QCoreApplication,
+    QFont,
+    QIcon,
+    QLibraryInfo,
+    QLocale,
+    QMessageBox,
+    QTranslator,
+)
+from desktop.settings_dialog import library_from_settings, ui_language
 from planning.errors import PlanDeskError
 from planning.resources import resource_path
 
@@ -16,21 +25,35 @@ CJK_FONTS = ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "Ping
 
 
 def setup_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with its name, a CJK font list and Qt's own Chinese strings (按钮 关闭/取消)."""
+    """The QApplication with its name, a CJK font list and the UI language: Chinese (with Qt's own
+    Chinese strings, 按钮 关闭/取消) unless 设置 or $PLANDESK_LANG says English, then our English
+    translation (resources/translations/plandesk_en.qm) and Qt's built-in English."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("PlanDesk")
-    app.setApplicationDisplayName("规划编制助手")
     app.setDesktopFileName("plandesk")  # matches the .desktop entry the installer ships
     app.setWindowIcon(QIcon(str(resource_path("icons", "plandesk.png"))))
     font = QFont()
     font.setFamilies([*CJK_FONTS, font.family()])
     app.setFont(font)
-    translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_translator(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "规划编制助手"))
     return app
+
+
+def install_translator(app: QApplication) -> QTranslator | None:
+    """English (设置 → 界面语言, or $PLANDESK_LANG=en): our plandesk_en.qm, Qt's own strings stay English.
+    Chinese: the source strings as they are, plus Qt's zh_CN qtbase. Returns what was installed."""
+    translator = QTranslator(app)
+    if ui_language() == "en":
+        loaded = translator.load(str(resource_path("translations", "plandesk_en.qm")))
+    else:
+        loaded = translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                                 QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not loaded:
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 def run(library: str | None = None, argv: list[str] | None = None) -> int:
@@ -38,7 +61,7 @@ def run(library: str | None = None, argv: list[str] | None = None) -> int:
     try:
         lib = Library.open(library_from_settings(library))
     except PlanDeskError as exc:
-        QMessageBox.critical(None, "无法打开规划库", exc.line())
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开规划库"), exc.line())
         return 1
     window = MainWindow(Backend(lib))
     window.show()

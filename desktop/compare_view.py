@@ -13,6 +13,7 @@ from desktop.qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCoreApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,13 +34,26 @@ from planning.compare.redline import write_redline
 from planning.compare.result import Comparison
 from planning.model import Plan
 
-STATUS = {"same": "相同", "reworded": "改写", "renamed": "改名", "moved": "移动", "added": "新增",
-          "removed": "删除", "split": "拆分", "merged": "合并", "changed": "变化"}
+
+def status_names() -> dict[str, str]:
+    """What each alignment status is called in the UI language."""
+    return {
+        "same": QCoreApplication.translate("CompareView", "相同"),
+        "reworded": QCoreApplication.translate("CompareView", "改写"),
+        "renamed": QCoreApplication.translate("CompareView", "改名"),
+        "moved": QCoreApplication.translate("CompareView", "移动"),
+        "added": QCoreApplication.translate("CompareView", "新增"),
+        "removed": QCoreApplication.translate("CompareView", "删除"),
+        "split": QCoreApplication.translate("CompareView", "拆分"),
+        "merged": QCoreApplication.translate("CompareView", "合并"),
+        "changed": QCoreApplication.translate("CompareView", "变化"),
+    }
 
 
 def side_html(ops: list[list[str]], side: str) -> str:
     """One side of a pair: unchanged text plain, this side's own changes highlighted."""
-    keep, mark, color = ("-", "删除", "#ffd6d6") if side == "old" else ("+", "新增", "#d4f7d4")
+    keep, mark, color = (("-", QCoreApplication.translate("CompareView", "删除"), "#ffd6d6") if side == "old"
+                         else ("+", QCoreApplication.translate("CompareView", "新增"), "#d4f7d4"))
     parts = []
     for op, text in ops:
         if op == "=":
@@ -51,11 +65,15 @@ def side_html(ops: list[list[str]], side: str) -> str:
 
 def summary_text(summary: dict[str, Any]) -> str:
     sections = summary["sections"]
-    parts = [f"{STATUS[k]} {v}" for k, v in sections.items() if v and k != "same"]
+    names = status_names()
+    parts = [f"{names[k]} {v}" for k, v in sections.items() if v and k != "same"]
     ind = summary["indicators"]
-    return (f"章节：{'，'.join(parts) or '无变化'}（相同 {sections.get('same', 0)}）；"
-            f"字符 +{summary['chars_inserted']} −{summary['chars_deleted']}；"
-            f"指标 新增 {ind['added']}，删除 {ind['removed']}，变化 {ind['changed']}")
+    return QCoreApplication.translate(
+        "CompareView", "章节：{sections}（相同 {same}）；字符 +{inserted} −{deleted}；指标 新增 {added}，删除 {removed}，变化 {changed}"
+    ).format(sections=QCoreApplication.translate("CompareView", "，").join(parts)
+             or QCoreApplication.translate("CompareView", "无变化"),
+             same=sections.get("same", 0), inserted=summary["chars_inserted"], deleted=summary["chars_deleted"],
+             added=ind["added"], removed=ind["removed"], changed=ind["changed"])
 
 
 def compare_ids(ctx: OpContext, old_id: int, new_id: int, ignore_punctuation: bool
@@ -69,20 +87,20 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.backend = backend
         self.old_plan, self.new_plan = QComboBox(self), QComboBox(self)
-        self.ignore_punct = QCheckBox("忽略标点和空白", self)
-        self.run_button = QPushButton("比较", self)
+        self.ignore_punct = QCheckBox(self.tr("忽略标点和空白"), self)
+        self.run_button = QPushButton(self.tr("比较"), self)
         self.run_button.clicked.connect(self.run)
-        self.prev_button, self.next_button = QPushButton("上一处", self), QPushButton("下一处", self)
+        self.prev_button, self.next_button = QPushButton(self.tr("上一处"), self), QPushButton(self.tr("下一处"), self)
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
-        self.html_button = QPushButton("导出 HTML 报告…", self)
+        self.html_button = QPushButton(self.tr("导出 HTML 报告…"), self)
         self.html_button.clicked.connect(self.save_html)
-        self.docx_button = QPushButton("导出修订版 Word…", self)
+        self.docx_button = QPushButton(self.tr("导出修订版 Word…"), self)
         self.docx_button.clicked.connect(lambda: self.save_redline())
-        self.summary = QLabel("选择旧版和新版，然后点“比较”。", self)
+        self.summary = QLabel(self.tr("选择旧版和新版，然后点“比较”。"), self)
         self.summary.setWordWrap(True)
         self.pairs = QTableWidget(0, 4, self)
-        self.pairs.setHorizontalHeaderLabels(["状态", "旧版章节", "新版章节", "相似度"])
+        self.pairs.setHorizontalHeaderLabels([self.tr("状态"), self.tr("旧版章节"), self.tr("新版章节"), self.tr("相似度")])
         self.pairs.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.pairs.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,10 +109,10 @@ class CompareView(QWidget):
         self.old_text, self.new_text = QTextBrowser(self), QTextBrowser(self)
         self._sync(self.old_text, self.new_text)
         self.indicators = QTableWidget(0, 4, self)
-        self.indicators.setHorizontalHeaderLabels(["状态", "旧版指标", "新版指标", "变化"])
+        self.indicators.setHorizontalHeaderLabels([self.tr("状态"), self.tr("旧版指标"), self.tr("新版指标"), self.tr("变化")])
         self.indicators.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
-        for w in (QLabel("旧版"), self.old_plan, QLabel("新版"), self.new_plan, self.ignore_punct, self.run_button,
+        for w in (QLabel(self.tr("旧版")), self.old_plan, QLabel(self.tr("新版")), self.new_plan, self.ignore_punct, self.run_button,
                   self.prev_button, self.next_button, self.html_button, self.docx_button):
             top.addWidget(w)
         texts = QSplitter(self)
@@ -104,8 +122,8 @@ class CompareView(QWidget):
         sections.addWidget(self.pairs)
         sections.addWidget(texts)
         tabs = QTabWidget(self)
-        tabs.addTab(sections, "章节")
-        tabs.addTab(self.indicators, "指标")
+        tabs.addTab(sections, self.tr("章节"))
+        tabs.addTab(self.indicators, self.tr("指标"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -141,7 +159,7 @@ class CompareView(QWidget):
         if old_id is None or new_id is None:
             return
         ignore = self.ignore_punct.isChecked()
-        self.summary.setText("正在比较…")
+        self.summary.setText(self.tr("正在比较…"))
         LibraryOp(self.backend, lambda ctx: compare_ids(ctx, old_id, new_id, ignore), parent=self).success(
             lambda r: self.show_comparison(*r)).failure(lambda e: self.summary.setText(error_text(e))
                                                         ).run_in_background()
@@ -149,7 +167,7 @@ class CompareView(QWidget):
     def run_on(self, old: Plan, new: Plan, caption: str = "") -> None:
         """Compare two plans the caller already has (e.g. two saved versions of a draft)."""
         ignore = self.ignore_punct.isChecked()
-        self.summary.setText(f"正在比较{caption}…")
+        self.summary.setText(self.tr("正在比较{caption}…").format(caption=caption))
         LibraryOp(self.backend, lambda _ctx: (compare_plans(old, new, ignore_punctuation=ignore), old, new),
                   parent=self, file_work=True).success(lambda r: self.show_comparison(*r, caption=caption)).failure(
             lambda e: self.summary.setText(error_text(e))).run_in_background()
@@ -157,12 +175,13 @@ class CompareView(QWidget):
     def show_comparison(self, comparison: Comparison, old: Plan, new: Plan, caption: str = "") -> None:
         self.comparison, self.plans = comparison, (old, new)
         self.result = comparison.to_dict()
-        self.summary.setText((f"{caption}：" if caption else "") + summary_text(self.result["summary"]))
+        self.summary.setText((self.tr("{caption}：").format(caption=caption) if caption else "") + summary_text(self.result["summary"]))
+        names = status_names()
         self.pairs.setRowCount(0)
         for s in self.result["sections"]:
             row = self.pairs.rowCount()
             self.pairs.insertRow(row)
-            cells = [STATUS.get(s["status"], s["status"]),
+            cells = [names.get(s["status"], s["status"]),
                      f"{s['old']['path']} {s['old']['title']}" if s["old"] else "",
                      f"{s['new']['path']} {s['new']['title']}" if s["new"] else "",
                      f"{s['similarity']:.0%}"]
@@ -175,7 +194,7 @@ class CompareView(QWidget):
             row = self.indicators.rowCount()
             self.indicators.insertRow(row)
             changes = "；".join(_change(c) for c in ind.get("changes", []))
-            for col, text in enumerate([STATUS.get(ind["status"], ind["status"]), _name(ind["old"]),
+            for col, text in enumerate([names.get(ind["status"], ind["status"]), _name(ind["old"]),
                                         _name(ind["new"]), changes]):
                 self.indicators.setItem(row, col, QTableWidgetItem(text))
         if self.pairs.rowCount():
@@ -207,15 +226,15 @@ class CompareView(QWidget):
         if comparison is None or plans is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "导出修订版", str(Path.home() / "修订版.docx"),
-                                                  "Word 文档 (*.docx)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出修订版"), str(Path.home() / self.tr("修订版.docx")),
+                                                  self.tr("Word 文档 (*.docx)"))
             if not path:
                 return None
         out = Path(path)
         op: LibraryOp[Path] = LibraryOp(
             self.backend, lambda _ctx: write_redline(plans[0], plans[1], out, comparison=comparison),
             parent=self, file_work=True)
-        op.success(lambda p: self.summary.setText(f"已导出修订版：{p}")).failure(
+        op.success(lambda p: self.summary.setText(self.tr("已导出修订版：{path}").format(path=p))).failure(
             lambda e: self.summary.setText(error_text(e))).run_in_background()
         return op
 
@@ -223,8 +242,8 @@ class CompareView(QWidget):
         if self.comparison is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "导出比较报告", str(Path.home() / "比较报告.html"),
-                                                  "网页 (*.html)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出比较报告"), str(Path.home() / self.tr("比较报告.html")),
+                                                  self.tr("网页 (*.html)"))
         return write_html(self.comparison, path) if path else None
 
 

@@ -7,6 +7,7 @@ import copy
 from desktop.qt import (
     QCheckBox,
     QComboBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +23,9 @@ from planning.drafting.reuse import Proposal, reuse_into
 from planning.model import Plan
 from planning.templates import list_templates
 
-AUTO = "（按地区级别自动选择）"
+
+def auto_label() -> str:
+    return QCoreApplication.translate("NewDraftDialog", "（按地区级别自动选择）")
 
 
 class NewDraftDialog(QDialog):
@@ -30,31 +33,31 @@ class NewDraftDialog(QDialog):
 
     def __init__(self, previous_plans: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("新建规划草稿")
+        self.setWindowTitle(self.tr("新建规划草稿"))
         self.region = QLineEdit(self)
-        self.region.setPlaceholderText("如：江西省、南昌市")
+        self.region.setPlaceholderText(self.tr("如：江西省、南昌市"))
         self.period = QComboBox(self)
         self.period.setEditable(True)
         self.period.addItems(["十四五", "十五五"])
         self.skeleton = QComboBox(self)
-        self.skeleton.addItem(AUTO, None)
+        self.skeleton.addItem(auto_label(), None)
         for t in list_templates():
             if t.kind == "skeleton":
                 self.skeleton.addItem(f"{t.title}（{t.name}）", t.name)
         self.issuer = QLineEdit(self)
         self.previous = QComboBox(self)
-        self.previous.addItem("（不沿用）", None)
+        self.previous.addItem(self.tr("（不沿用）"), None)
         for plan_id, title in previous_plans:
             self.previous.addItem(title, plan_id)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("地区", self.region)
-        form.addRow("规划期", self.period)
-        form.addRow("骨架", self.skeleton)
-        form.addRow("发文机关", self.issuer)
-        form.addRow("上一期规划（沿用指标表）", self.previous)
+        form.addRow(self.tr("地区"), self.region)
+        form.addRow(self.tr("规划期"), self.period)
+        form.addRow(self.tr("骨架"), self.skeleton)
+        form.addRow(self.tr("发文机关"), self.issuer)
+        form.addRow(self.tr("上一期规划（沿用指标表）"), self.previous)
         form.addRow(buttons)
 
     def values(self) -> dict[str, object]:
@@ -80,7 +83,7 @@ class ReviewDialog(QDialog):
 
     def __init__(self, proposals: list[Proposal], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("复用章节：确认顺延替换")
+        self.setWindowTitle(self.tr("复用章节：确认顺延替换"))
         self.resize(720, 420)
         self.list = QListWidget(self)
         for p in proposals:
@@ -90,14 +93,14 @@ class ReviewDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
-        self.all = QCheckBox("全部接受", self)
+        self.all = QCheckBox(self.tr("全部接受"), self)
         self.all.setChecked(True)
         self.all.toggled.connect(self._toggle_all)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"共 {len(proposals)} 处替换；取消勾选的保持原文。"))
+        layout.addWidget(QLabel(self.tr("共 {n} 处替换；取消勾选的保持原文。").format(n=len(proposals))))
         layout.addWidget(self.list)
         layout.addWidget(self.all)
         layout.addWidget(buttons)

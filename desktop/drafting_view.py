@@ -64,22 +64,22 @@ class DraftingView(QWidget):
         super().__init__(parent)
         self.backend = backend
         self.session: DraftSession | None = None
-        self.title = QLabel("在规划库中打开一份草稿（或用“新建草稿”）。", self)
+        self.title = QLabel(self.tr("在规划库中打开一份草稿（或用“新建草稿”）。"), self)
         self.status = QLabel(self)
         self.outline = OutlineTree(self)
-        self.outline.setHeaderLabel("提纲")
+        self.outline.setHeaderLabel(self.tr("提纲"))
         self.outline.moved.connect(self.on_outline_moved)
         self.outline.currentItemChanged.connect(lambda *_: self._show_current())
         self.text = QPlainTextEdit(self)
-        self.text.setPlaceholderText("所选章节的正文")
+        self.text.setPlaceholderText(self.tr("所选章节的正文"))
         self.text.textChanged.connect(self._text_changed)
         self.indicators = IndicatorEditor(self)
         self.indicators.edited.connect(self._mark_dirty)
         self.projects = ProjectEditor(self)
         self.projects.edited.connect(self._mark_dirty)
-        add_project = QPushButton("添加项目", self)
+        add_project = QPushButton(self.tr("添加项目"), self)
         add_project.clicked.connect(lambda: self.projects.add_project())
-        remove_project = QPushButton("删除所选项目", self)
+        remove_project = QPushButton(self.tr("删除所选项目"), self)
         remove_project.clicked.connect(self.projects.remove_selected)
         projects_tab = QWidget(self)
         projects_layout = QVBoxLayout(projects_tab)
@@ -97,16 +97,23 @@ class DraftingView(QWidget):
             "存为快照": self.snapshot, "版本…": self.choose_version, "比较版本…": self.choose_versions_to_compare,
             "复用章节…": self.choose_reuse,
         }
-        self.buttons: dict[str, QPushButton] = {}
+        labels = {
+            "添加章节": self.tr("添加章节"), "添加子节": self.tr("添加子节"), "重命名": self.tr("重命名"),
+            "删除": self.tr("删除"), "上移": self.tr("上移"), "下移": self.tr("下移"), "升级": self.tr("升级"),
+            "降级": self.tr("降级"), "撤销": self.tr("撤销"), "重做": self.tr("重做"), "保存": self.tr("保存"),
+            "存为快照": self.tr("存为快照"), "版本…": self.tr("版本…"), "比较版本…": self.tr("比较版本…"),
+            "复用章节…": self.tr("复用章节…"),
+        }
+        self.buttons: dict[str, QPushButton] = {}  # keyed by the Chinese name, whatever the UI language
         for name, slot in self.actions.items():
-            button = QPushButton(name, self)
+            button = QPushButton(labels[name], self)
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.buttons[name] = button
         right = QTabWidget(self)
-        right.addTab(self.text, "正文")
-        right.addTab(self.indicators, "指标表")
-        right.addTab(projects_tab, "重点工程")
+        right.addTab(self.text, self.tr("正文"))
+        right.addTab(self.indicators, self.tr("指标表"))
+        right.addTab(projects_tab, self.tr("重点工程"))
         splitter = QSplitter(self)
         splitter.addWidget(self.outline)
         splitter.addWidget(right)
@@ -124,12 +131,12 @@ class DraftingView(QWidget):
     # -- loading and showing --------------------------------------------------------------------
     def open_draft(self, plan: Plan) -> None:
         self.session = DraftSession(plan)
-        self.title.setText(f"草稿 #{plan.id}：{plan.title}")
+        self.title.setText(self.tr("草稿 #{id}：{title}").format(id=plan.id, title=plan.title))
         self._refresh()
         self.indicators.show_table(plan.indicator_tables[0] if plan.indicator_tables else None)
         self.projects.show_plan(plan)
         self.autosave_timer.start()
-        self.status.setText("已打开（自动保存：每 30 秒）")
+        self.status.setText(self.tr("已打开（自动保存：每 30 秒）"))
 
     def _refresh(self, select: Path | None = None) -> None:
         assert self.session is not None
@@ -146,7 +153,7 @@ class DraftingView(QWidget):
 
     def _add_item(self, parent: QTreeWidgetItem | None, section: object, path: Path) -> None:
         label = getattr(section, "label", "")
-        kind = "［专栏］" if getattr(section, "kind", "") == "box" else ""
+        kind = self.tr("［专栏］") if getattr(section, "kind", "") == "box" else ""
         item = QTreeWidgetItem([f"{label}{section.title}{kind}"])  # type: ignore[attr-defined]
         item.setData(0, Qt.ItemDataRole.UserRole, path)
         if parent is None:
@@ -199,7 +206,7 @@ class DraftingView(QWidget):
         if self.session is None:
             return
         if title is None:
-            title, ok = QInputDialog.getText(self, "添加章节", "标题")
+            title, ok = QInputDialog.getText(self, self.tr("添加章节"), self.tr("标题"))
             if not ok or not title.strip():
                 return
         path = self.current_path()
@@ -217,7 +224,7 @@ class DraftingView(QWidget):
             return
         if title is None:
             current = outline_edit.get_section(self.session.plan, path).title
-            title, ok = QInputDialog.getText(self, "重命名", "标题", text=current)
+            title, ok = QInputDialog.getText(self, self.tr("重命名"), self.tr("标题"), text=current)
             if not ok or not title.strip():
                 return
         self._edit(lambda plan: outline_edit.rename_section(plan, path, title.strip()), select=path)
@@ -281,7 +288,7 @@ class DraftingView(QWidget):
     def _mark_dirty(self) -> None:
         if self.session is not None:
             self.session.dirty = True
-            self.status.setText("有未保存的修改（30 秒内自动保存）")
+            self.status.setText(self.tr("有未保存的修改（30 秒内自动保存）"))
 
     # -- saving --------------------------------------------------------------------------------
     def save(self, autosave: bool = False) -> LibraryOp[None] | None:
@@ -291,14 +298,14 @@ class DraftingView(QWidget):
         self.session.saved()
         op: LibraryOp[None] = LibraryOp(self.backend, lambda ctx: ctx.library.save_draft(copy, autosave=autosave),
                                         mutates=True)
-        op.success(lambda _r: self.status.setText("已自动保存" if autosave else "已保存")).failure(
+        op.success(lambda _r: self.status.setText(self.tr("已自动保存") if autosave else self.tr("已保存"))).failure(
             self._save_failed).run_in_background()
         return op
 
     def _save_failed(self, error: BaseException) -> None:
         if self.session is not None:
             self.session.dirty = True  # nothing is lost: the next save tries again
-        self.status.setText("保存失败：" + error_text(error))
+        self.status.setText(self.tr("保存失败：") + error_text(error))
 
     # -- versions ------------------------------------------------------------------------------
     def choose_version(self) -> None:
@@ -310,11 +317,12 @@ class DraftingView(QWidget):
 
     def _pick_version(self, versions: list) -> None:  # type: ignore[type-arg]
         if not versions:
-            self.status.setText("这份草稿还没有保存过版本。")
+            self.status.setText(self.tr("这份草稿还没有保存过版本。"))
             return
-        names = [f"{v.id}  {v.created_at:%Y-%m-%d %H:%M}  {'快照' if v.kind == 'snapshot' else '自动保存'}  {v.name or ''}"
+        kinds = {"snapshot": self.tr("快照")}
+        names = [f"{v.id}  {v.created_at:%Y-%m-%d %H:%M}  {kinds.get(v.kind, self.tr('自动保存'))}  {v.name or ''}"
                  for v in reversed(versions)]
-        chosen, ok = QInputDialog.getItem(self, "恢复版本", "恢复到哪个版本（当前内容会先存为快照）", names, 0, False)
+        chosen, ok = QInputDialog.getItem(self, self.tr("恢复版本"), self.tr("恢复到哪个版本（当前内容会先存为快照）"), names, 0, False)
         if ok:
             self.restore_version(list(reversed(versions))[names.index(chosen)].id)
 
@@ -327,13 +335,13 @@ class DraftingView(QWidget):
 
     def _pick_two(self, versions: list) -> None:  # type: ignore[type-arg]
         if len(versions) < 2:
-            self.status.setText("至少要有两个保存的版本才能比较。")
+            self.status.setText(self.tr("至少要有两个保存的版本才能比较。"))
             return
         names = [f"{v.id}  {v.created_at:%Y-%m-%d %H:%M}  {v.name or ''}" for v in versions]
-        old, ok = QInputDialog.getItem(self, "比较版本", "旧版本", names, max(0, len(names) - 2), False)
+        old, ok = QInputDialog.getItem(self, self.tr("比较版本"), self.tr("旧版本"), names, max(0, len(names) - 2), False)
         if not ok:
             return
-        new, ok = QInputDialog.getItem(self, "比较版本", "新版本", names, len(names) - 1, False)
+        new, ok = QInputDialog.getItem(self, self.tr("比较版本"), self.tr("新版本"), names, len(names) - 1, False)
         if ok:
             self.compare_versions(versions[names.index(old)].id, versions[names.index(new)].id)
 
@@ -345,7 +353,7 @@ class DraftingView(QWidget):
             compare = getattr(window, "compare_view", None)
             if compare is not None:
                 window.tabs.setCurrentWidget(compare)  # type: ignore[attr-defined]
-                compare.run_on(*plans, caption=f"版本 {old_id} → 版本 {new_id}")
+                compare.run_on(*plans, caption=self.tr("版本 {old} → 版本 {new}").format(old=old_id, new=new_id))
 
         LibraryOp(self.backend, lambda ctx: (ctx.library.get_version(old_id), ctx.library.get_version(new_id))
                   ).success(shown).failure(lambda e: self.status.setText(error_text(e))).run_in_background()
@@ -365,7 +373,7 @@ class DraftingView(QWidget):
             return library.get_plan(plan_id)
 
         op: LibraryOp[Plan] = LibraryOp(self.backend, restore, mutates=True)
-        op.success(lambda plan: (self.open_draft(plan), self.status.setText(f"已恢复到版本 {version_id}"))).failure(
+        op.success(lambda plan: (self.open_draft(plan), self.status.setText(self.tr("已恢复到版本 {id}").format(id=version_id)))).failure(
             lambda e: self.status.setText(error_text(e))).run_in_background()
         return op
 
@@ -376,13 +384,13 @@ class DraftingView(QWidget):
             return
         plans = [p for p in getattr(self.window(), "last_plans", []) if p.status == "plan"]
         if not plans:
-            self.status.setText("规划库中还没有可复用的规划。")
+            self.status.setText(self.tr("规划库中还没有可复用的规划。"))
             return
         names = [f"#{p.id} {p.title}" for p in plans]
-        chosen, ok = QInputDialog.getItem(self, "复用章节", "从哪份规划复用", names, 0, False)
+        chosen, ok = QInputDialog.getItem(self, self.tr("复用章节"), self.tr("从哪份规划复用"), names, 0, False)
         if not ok:
             return
-        spec, ok = QInputDialog.getText(self, "复用章节", "章节（如：四、 或 三、/（七） 或 标题中的词）")
+        spec, ok = QInputDialog.getText(self, self.tr("复用章节"), self.tr("章节（如：四、 或 三、/（七） 或 标题中的词）"))
         if not ok or not spec.strip():
             return
         plan_id = plans[names.index(chosen)].id
@@ -409,18 +417,19 @@ class DraftingView(QWidget):
         answers = iter(flags)
         result = self._edit(lambda plan: reuse_into(plan, source, spec, accept=lambda _p: next(answers, False)))
         if result is not None:
-            self.status.setText(f"已复用：{source.title} › {spec}（接受 {sum(flags)} 处替换，共 {len(flags)} 处）")
+            self.status.setText(self.tr("已复用：{title} › {spec}（接受 {accepted} 处替换，共 {total} 处）").format(
+                title=source.title, spec=spec, accepted=sum(flags), total=len(flags)))
         return result
 
     def snapshot(self, name: str | None = None) -> None:
         if self.session is None:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self, "存为快照", "快照名称")
+            name, ok = QInputDialog.getText(self, self.tr("存为快照"), self.tr("快照名称"))
             if not ok:
                 return
         plan_id = self.session.plan.id
         self.save()
         LibraryOp(self.backend, lambda ctx: ctx.library.snapshot(plan_id, name or None)).success(
-            lambda v: self.status.setText(f"已存为快照 {v}：{name}")).failure(
+            lambda v: self.status.setText(self.tr("已存为快照 {version}：{name}").format(version=v, name=name))).failure(
             lambda e: self.status.setText(error_text(e))).run_in_background()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.ops import Backend, LibraryOp, error_text
 from desktop.qt import (
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -15,15 +16,19 @@ from desktop.qt import (
 )
 from planning.importer import FileOutcome, ImportResult, import_paths
 
-_MARK = {"imported": "✓ 已导入", "duplicate": "＝ 已在库中", "failed": "✗ 失败"}
+
+def outcome_marks() -> dict[str, str]:
+    return {"imported": QCoreApplication.translate("ImportDialog", "✓ 已导入"),
+            "duplicate": QCoreApplication.translate("ImportDialog", "＝ 已在库中"),
+            "failed": QCoreApplication.translate("ImportDialog", "✗ 失败")}
 
 
 class ImportDialog(QDialog):
     def __init__(self, backend: Backend, paths: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("导入规划")
+        self.setWindowTitle(self.tr("导入规划"))
         self.resize(640, 360)
-        self.status = QLabel("正在准备…", self)
+        self.status = QLabel(self.tr("正在准备…"), self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 1000)
         self.outcomes = QListWidget(self)
@@ -46,12 +51,12 @@ class ImportDialog(QDialog):
     def _progress(self, fraction: float, message: str) -> None:
         self.bar.setValue(int(fraction * 1000))
         if message:
-            self.status.setText(f"正在导入：{message}")
+            self.status.setText(self.tr("正在导入：{file}").format(file=message))
 
     def _outcome(self, event: object) -> None:
         if isinstance(event, FileOutcome):
             detail = event.title if event.status != "failed" else event.message
-            item = QListWidgetItem(f"{_MARK[event.status]}  {detail}")
+            item = QListWidgetItem(f"{outcome_marks()[event.status]}  {detail}")
             item.setToolTip(event.path)
             self.outcomes.addItem(item)
             self.outcomes.scrollToBottom()
@@ -59,9 +64,9 @@ class ImportDialog(QDialog):
     def _finished(self, result: ImportResult) -> None:
         self.result = result
         self.bar.setValue(1000)
-        done = "已取消。" if result.cancelled else "完成。"
-        self.status.setText(f"{done}导入 {result.count('imported')}，已在库中 {result.count('duplicate')}，"
-                            f"失败 {result.count('failed')}")
+        done = self.tr("已取消。") if result.cancelled else self.tr("完成。")
+        self.status.setText(done + self.tr("导入 {imported}，已在库中 {duplicate}，失败 {failed}").format(
+            imported=result.count("imported"), duplicate=result.count("duplicate"), failed=result.count("failed")))
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
     def _failed(self, error: BaseException) -> None:
@@ -73,7 +78,7 @@ class ImportDialog(QDialog):
         running = self.buttons.standardButtons() & QDialogButtonBox.StandardButton.Cancel
         if running and not self.op.cancel.is_set():
             self.op.cancel.set()
-            self.status.setText("正在取消（当前文件完成后停止）…")
+            self.status.setText(self.tr("正在取消（当前文件完成后停止）…"))
             return
         if not running:
             self.accept()

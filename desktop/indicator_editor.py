@@ -3,15 +3,49 @@ computed (never typed) and the consistency checker's verdict is shown in the row
 
 from __future__ import annotations
 
-from desktop.qt import QComboBox, QHeaderView, Qt, QTableWidget, QTableWidgetItem, QWidget, Signal
+from desktop.qt import (
+    QComboBox,
+    QCoreApplication,
+    QHeaderView,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+    Signal,
+)
 from planning.growth import METHODS, check_indicator, recompute_growth
 from planning.model import Indicator, IndicatorTable
 from planning.parse.indicators import parse_value
 
-COLUMNS = ["指标", "单位", "参考值", "基期值", "目标值", "计算方法", "年均增长", "核对"]
-METHOD_NAMES = {"compound": "复合增长率", "points": "百分点/年", "increment": "年增量"}
-VERDICTS = {"compound": "✓ 复合增长", "points": "✓ 百分点", "increment": "✓ 年增量",
-            "inconsistent": "✗ 不一致", "no-data": "—"}
+
+def columns() -> list[str]:
+    """The header labels, in the UI language (looked up when a table is built, after the translator)."""
+    return [
+        QCoreApplication.translate("IndicatorEditor", "指标"), QCoreApplication.translate("IndicatorEditor", "单位"),
+        QCoreApplication.translate("IndicatorEditor", "参考值"), QCoreApplication.translate("IndicatorEditor", "基期值"),
+        QCoreApplication.translate("IndicatorEditor", "目标值"), QCoreApplication.translate("IndicatorEditor", "计算方法"),
+        QCoreApplication.translate("IndicatorEditor", "年均增长"), QCoreApplication.translate("IndicatorEditor", "核对"),
+    ]
+
+
+def method_names() -> dict[str, str]:
+    return {
+        "compound": QCoreApplication.translate("IndicatorEditor", "复合增长率"),
+        "points": QCoreApplication.translate("IndicatorEditor", "百分点/年"),
+        "increment": QCoreApplication.translate("IndicatorEditor", "年增量"),
+    }
+
+
+def verdicts() -> dict[str, str]:
+    return {
+        "compound": QCoreApplication.translate("IndicatorEditor", "✓ 复合增长"),
+        "points": QCoreApplication.translate("IndicatorEditor", "✓ 百分点"),
+        "increment": QCoreApplication.translate("IndicatorEditor", "✓ 年增量"),
+        "inconsistent": QCoreApplication.translate("IndicatorEditor", "✗ 不一致"),
+        "no-data": "—",
+    }
+
+
 EDITABLE = {3: "base", 4: "target"}
 
 
@@ -19,8 +53,8 @@ class IndicatorEditor(QTableWidget):
     edited = Signal()  # after the model changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        super().__init__(0, len(columns()), parent)
+        self.setHorizontalHeaderLabels(columns())
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rows: list[Indicator] = []
         self.table: IndicatorTable | None = None
@@ -52,8 +86,9 @@ class IndicatorEditor(QTableWidget):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.setItem(r, c, item)
         combo = QComboBox(self)
+        names = method_names()
         for method in METHODS:
-            combo.addItem(METHOD_NAMES.get(method, method), method)
+            combo.addItem(names.get(method, method), method)
         if ind.method:
             combo.setCurrentIndex(combo.findData(ind.method))
         combo.currentIndexChanged.connect(lambda _i, row=r, box=combo: self._method_changed(row, box.currentData()))
@@ -62,10 +97,10 @@ class IndicatorEditor(QTableWidget):
 
     def _verdict(self, r: int, ind: Indicator) -> None:
         check = check_indicator(ind)
-        item = QTableWidgetItem(VERDICTS.get(check.verdict, check.verdict))
+        item = QTableWidgetItem(verdicts().get(check.verdict, check.verdict))
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         computed = ", ".join(f"{k} {v:g}" for k, v in check.computed.items() if v is not None)
-        item.setToolTip(f"计算值：{computed}" if computed else "数据不足")
+        item.setToolTip(self.tr("计算值：{values}").format(values=computed) if computed else self.tr("数据不足"))
         if check.verdict == "inconsistent":
             item.setBackground(Qt.GlobalColor.red)
         self.setItem(r, 7, item)

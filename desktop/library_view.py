@@ -31,7 +31,7 @@ class LibraryView(QWidget):
         self.proxy.setFilterKeyColumn(-1)  # every column
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("筛选：标题、地区、时期、文号…")
+        self.filter.setPlaceholderText(self.tr("筛选：标题、地区、时期、文号…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
@@ -42,9 +42,9 @@ class LibraryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(self._id_at(index.row())))
-        self.empty_hint = QLabel(
+        self.empty_hint = QLabel(self.tr(
             "规划库是空的。用“导入文件…”“导入文件夹…”导入以往的规划（.txt .docx .html），也可以把文件拖到这里；"
-            "或用“新建草稿…”开始编制新规划。想先试试：点“导入示例规划”。", self)
+            "或用“新建草稿…”开始编制新规划。想先试试：点“导入示例规划”。"), self)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("padding: 24px; font-size: 15px; color: #555;")
         layout = QVBoxLayout(self)

@@ -18,6 +18,7 @@ from desktop.ops import Backend, LibraryOp, error_text
 from desktop.qt import (
     QAction,
     QCloseEvent,
+    QCoreApplication,
     QFileDialog,
     QInputDialog,
     QKeySequence,
@@ -42,14 +43,16 @@ from planning.model import Plan
 from planning.resources import resource_path
 from planning.trends import PlanRef, lineage
 
-FILE_FILTER = "规划文件 (*.txt *.docx *.html *.htm);;所有文件 (*)"
+
+def file_filter() -> str:
+    return QCoreApplication.translate("MainWindow", "规划文件 (*.txt *.docx *.html *.htm);;所有文件 (*)")
 
 
 class MainWindow(QMainWindow):
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
-        self.setWindowTitle("规划编制助手 PlanDesk")
+        self.setWindowTitle(self.tr("规划编制助手 PlanDesk"))
         self.resize(1200, 800)
         self.library_view = LibraryView(self)
         self.search_view = SearchView(self)
@@ -58,22 +61,22 @@ class MainWindow(QMainWindow):
         self.compare_view = CompareView(backend, self)
         self.drafting_view = DraftingView(backend, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.library_view, "规划库")
-        self.tabs.addTab(self.search_view, "检索")
-        self.tabs.addTab(self.reader_view, "阅读")
-        self.tabs.addTab(self.drafting_view, "起草")
-        self.tabs.addTab(self.compare_view, "比较")
-        self.tabs.addTab(self.trends_view, "指标趋势")
+        self.tabs.addTab(self.library_view, self.tr("规划库"))
+        self.tabs.addTab(self.search_view, self.tr("检索"))
+        self.tabs.addTab(self.reader_view, self.tr("阅读"))
+        self.tabs.addTab(self.drafting_view, self.tr("起草"))
+        self.tabs.addTab(self.compare_view, self.tr("比较"))
+        self.tabs.addTab(self.trends_view, self.tr("指标趋势"))
         self.setCentralWidget(self.tabs)
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText("检索全文，如：政务 数据共享")
+        self.search_box.setPlaceholderText(self.tr("检索全文，如：政务 数据共享"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaximumWidth(360)
         self.search_box.returnPressed.connect(self.run_search)
         self._build_toolbar()
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(f"规划库：{backend.library.path}")
+        self.statusBar().showMessage(self.tr("规划库：{path}").format(path=backend.library.path))
         self.library_view.open_requested.connect(self.open_plan)
         self.library_view.files_dropped.connect(self.import_paths)
         self.search_view.open_requested.connect(self.open_plan)
@@ -87,19 +90,19 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("主工具栏", self)
+        bar = QToolBar(self.tr("主工具栏"), self)
         bar.setMovable(False)
         self.addToolBar(bar)
         actions = [
-            ("导入文件…", QKeySequence.StandardKey.Open, self.choose_files),
-            ("导入文件夹…", None, self.choose_folder),
-            ("导入示例规划", None, self.import_sample),
-            ("删除", QKeySequence.StandardKey.Delete, self.delete_selected),
-            ("重新导入", None, self.reimport_selected),
-            ("新建草稿…", QKeySequence.StandardKey.New, self.new_draft),
-            ("导出 Word…", None, self.export_current),
-            ("与上一期比较", None, self.compare_with_previous),
-            ("上一期规划…", None, self.choose_predecessor),
+            (self.tr("导入文件…"), QKeySequence.StandardKey.Open, self.choose_files),
+            (self.tr("导入文件夹…"), None, self.choose_folder),
+            (self.tr("导入示例规划"), None, self.import_sample),
+            (self.tr("删除"), QKeySequence.StandardKey.Delete, self.delete_selected),
+            (self.tr("重新导入"), None, self.reimport_selected),
+            (self.tr("新建草稿…"), QKeySequence.StandardKey.New, self.new_draft),
+            (self.tr("导出 Word…"), None, self.export_current),
+            (self.tr("与上一期比较"), None, self.compare_with_previous),
+            (self.tr("上一期规划…"), None, self.choose_predecessor),
         ]
         for text, shortcut, slot in actions:
             action = QAction(text, self)
@@ -109,18 +112,18 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
         bar.addSeparator()
         bar.addWidget(self.search_box)
-        self.recent_menu = QMenu("最近打开", self)
+        self.recent_menu = QMenu(self.tr("最近打开"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        recent = QAction("最近打开", self)
+        recent = QAction(self.tr("最近打开"), self)
         recent.setMenu(self.recent_menu)
         bar.addAction(recent)
-        preferences = QAction("设置…", self)
+        preferences = QAction(self.tr("设置…"), self)
         preferences.triggered.connect(lambda: SettingsDialog(str(self.backend.library.path), self).open())
         bar.addAction(preferences)
-        about = QAction("关于", self)
+        about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.show_about)
         bar.addAction(about)
-        focus = QAction("检索", self)
+        focus = QAction(self.tr("检索"), self)
         focus.setShortcut(QKeySequence.StandardKey.Find)
         focus.triggered.connect(self.search_box.setFocus)
         self.addAction(focus)
@@ -133,19 +136,19 @@ class MainWindow(QMainWindow):
     def _show_plans(self, plans: list[PlanSummary]) -> None:
         self.last_plans = plans
         self.library_view.set_plans(plans)
-        self.count_label.setText(f"共 {len(plans)} 份")
+        self.count_label.setText(self.tr("共 {n} 份").format(n=len(plans)))
         regions = sorted({p.region for p in plans if p.region})
         periods = sorted({p.period for p in plans if p.period})
         self.search_view.set_choices(regions, periods)
         self.compare_view.set_plans(plans)
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "导入规划文件", "", FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入规划文件"), "", file_filter())
         if paths:
             self.import_paths(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "导入文件夹中的规划")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入文件夹中的规划"))
         if folder:
             self.import_paths([folder])
 
@@ -163,7 +166,8 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         titles = "\n".join(p.title for p in self.last_plans if p.id in ids)
-        answer = QMessageBox.question(self, "删除规划", f"从规划库中删除以下 {len(ids)} 份规划？\n\n{titles}")
+        answer = QMessageBox.question(self, self.tr("删除规划"), self.tr("从规划库中删除以下 {n} 份规划？\n\n{titles}").format(
+            n=len(ids), titles=titles))
         if answer != QMessageBox.StandardButton.Yes:
             return
 
@@ -178,18 +182,18 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         titles = "\n".join(p.title for p in self.last_plans if p.id in ids)
-        answer = QMessageBox.question(self, "重新导入", f"从原文件重新导入以下 {len(ids)} 份规划？"
-                                      f"（库中的这几份会被替换）\n\n{titles}")
+        answer = QMessageBox.question(self, self.tr("重新导入"), self.tr(
+            "从原文件重新导入以下 {n} 份规划？（库中的这几份会被替换）\n\n{titles}").format(n=len(ids), titles=titles))
         if answer != QMessageBox.StandardButton.Yes:
             return
         LibraryOp(self.backend, lambda ctx: [reimport(ctx.library, i) for i in ids], parent=self, mutates=True
-                  ).with_progress("正在重新导入…").success(self._reimported).failure(self.show_error).run_in_background()
+                  ).with_progress(self.tr("正在重新导入…")).success(self._reimported).failure(self.show_error).run_in_background()
 
     def _reimported(self, outcomes: list[FileOutcome]) -> None:
         failed = [o for o in outcomes if o.status == "failed"]
         if failed:
-            QMessageBox.warning(self, "重新导入", "\n".join(o.message or o.path for o in failed))
-        self.statusBar().showMessage(f"已重新导入 {len(outcomes) - len(failed)} 份", 5000)
+            QMessageBox.warning(self, self.tr("重新导入"), "\n".join(o.message or o.path for o in failed))
+        self.statusBar().showMessage(self.tr("已重新导入 {n} 份").format(n=len(outcomes) - len(failed)), 5000)
 
     # -- reading and searching ------------------------------------------------------------------
     def open_plan(self, plan_id: int, label_path: str = "") -> None:
@@ -239,7 +243,7 @@ class MainWindow(QMainWindow):
                 action = self.recent_menu.addAction(titles[plan_id])
                 action.triggered.connect(lambda _checked=False, i=plan_id: self.open_plan(i))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("（还没有打开过规划）").setEnabled(False)
+            self.recent_menu.addAction(self.tr("（还没有打开过规划）")).setEnabled(False)
 
     # -- export and compare ---------------------------------------------------------------------
     def current_plan_id(self) -> int | None:
@@ -251,7 +255,7 @@ class MainWindow(QMainWindow):
     def export_current(self) -> None:
         plan_id = self.current_plan_id()
         if plan_id is None:
-            QMessageBox.information(self, "导出", "请先在规划库中选择一份规划。")
+            QMessageBox.information(self, self.tr("导出"), self.tr("请先在规划库中选择一份规划。"))
             return
         LibraryOp(self.backend, lambda ctx: ctx.library.get_plan(plan_id)).success(
             lambda plan: ExportDialog(self.backend, plan, self).open()).failure(self.show_error).run_in_background()
@@ -272,8 +276,8 @@ class MainWindow(QMainWindow):
         if plan_id is None:
             return
         others = [p for p in self.last_plans if p.id != plan_id]
-        names = ["（自动：同一地区的上一期）", *[f"#{p.id} {p.period or ''} {p.title}" for p in others]]
-        chosen, ok = QInputDialog.getItem(self, "上一期规划", "这份规划接续哪一份？", names, 0, False)
+        names = [self.tr("（自动：同一地区的上一期）"), *[f"#{p.id} {p.period or ''} {p.title}" for p in others]]
+        chosen, ok = QInputDialog.getItem(self, self.tr("上一期规划"), self.tr("这份规划接续哪一份？"), names, 0, False)
         if ok:
             self.set_predecessor(plan_id, None if chosen == names[0] else others[names.index(chosen) - 1].id)
 
@@ -286,21 +290,21 @@ class MainWindow(QMainWindow):
         refs = [PlanRef(p.id, p.region, p.period, p.start, p.end, p.predecessor) for p in self.last_plans]
         previous = lineage(refs).get(plan_id or -1)
         if plan_id is None or previous is None or previous.predecessor is None:
-            QMessageBox.information(self, "比较", "没有找到这份规划的上一期规划（同一地区、紧接的时期）。")
+            QMessageBox.information(self, self.tr("比较"), self.tr("没有找到这份规划的上一期规划（同一地区、紧接的时期）。"))
             return
         self.compare_view.choose(previous.predecessor, plan_id)
         self.tabs.setCurrentWidget(self.compare_view)
         self.compare_view.run()
 
     def about_text(self) -> str:
-        return (f"规划编制助手 PlanDesk {__version__}\n\n规划库：{self.backend.library.path}\n"
-                f"共 {len(self.last_plans)} 份规划和草稿")
+        return self.tr("规划编制助手 PlanDesk {version}\n\n规划库：{path}\n共 {n} 份规划和草稿").format(
+            version=__version__, path=self.backend.library.path, n=len(self.last_plans))
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "关于规划编制助手", self.about_text())
+        QMessageBox.about(self, self.tr("关于规划编制助手"), self.about_text())
 
     def show_error(self, error: BaseException) -> None:
-        QMessageBox.warning(self, "出错了", error_text(error))
+        QMessageBox.warning(self, self.tr("出错了"), error_text(error))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())

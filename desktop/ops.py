@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from db.library import Library
-from desktop.qt import QObject, QProgressDialog, Qt, QWidget, Signal
+from desktop.qt import QCoreApplication, QObject, QProgressDialog, Qt, QWidget, Signal
 from planning.errors import PlanDeskError
 
 T = TypeVar("T")
@@ -143,8 +143,8 @@ class LibraryOp(Generic[T]):
 
     def run_in_background(self) -> None:
         if self._label:
-            dialog = QProgressDialog(self._label, "取消", 0, 1000, self.parent)
-            dialog.setWindowTitle("规划编制助手")
+            dialog = QProgressDialog(self._label, QCoreApplication.translate("LibraryOp", "取消"), 0, 1000, self.parent)
+            dialog.setWindowTitle(QCoreApplication.translate("LibraryOp", "规划编制助手"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
             dialog.canceled.connect(self.cancel.set)

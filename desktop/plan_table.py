@@ -7,14 +7,13 @@ from typing import Any
 from db.library import PlanSummary
 from desktop.qt import QAbstractTableModel, QModelIndex, Qt
 
-COLUMNS = ("标题", "地区", "时期", "文号", "日期", "状态")
-_STATUS = {"plan": "规划", "draft": "草稿"}
-
 
 class PlanTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.plans: list[PlanSummary] = []
+        self.columns = (self.tr("标题"), self.tr("地区"), self.tr("时期"), self.tr("文号"), self.tr("日期"), self.tr("状态"))
+        self.status_names = {"plan": self.tr("规划"), "draft": self.tr("草稿")}
 
     def set_plans(self, plans: list[PlanSummary]) -> None:
         self.beginResetModel()
@@ -25,11 +24,11 @@ class PlanTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.plans)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(COLUMNS)
+        return len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return self.columns[section]
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -40,6 +39,6 @@ class PlanTableModel(QAbstractTableModel):
             return plan.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (plan.title, plan.region, plan.period, plan.doc_number, plan.date,
-                      _STATUS.get(plan.status, plan.status))
+                      self.status_names.get(plan.status, plan.status))
             return values[index.column()] or ""
         return None

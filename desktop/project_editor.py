@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from desktop.qt import QHeaderView, QTableWidget, QTableWidgetItem, QWidget, Signal
+from desktop.qt import QCoreApplication, QHeaderView, QTableWidget, QTableWidgetItem, QWidget, Signal
 from planning.model import Plan, Project
 
-COLUMNS = ["分组", "名称", "建设目标", "建设依据"]
+
+def columns() -> list[str]:
+    return [QCoreApplication.translate("ProjectEditor", "分组"), QCoreApplication.translate("ProjectEditor", "名称"),
+            QCoreApplication.translate("ProjectEditor", "建设目标"), QCoreApplication.translate("ProjectEditor", "建设依据")]
+
+
 FIELDS = ["group", "name", "goal", "basis"]
 
 
@@ -13,8 +18,8 @@ class ProjectEditor(QTableWidget):
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        super().__init__(0, len(FIELDS), parent)
+        self.setHorizontalHeaderLabels(columns())
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.plan: Plan | None = None
         self.itemChanged.connect(self._changed)
@@ -29,10 +34,10 @@ class ProjectEditor(QTableWidget):
                 self.setItem(r, c, QTableWidgetItem(getattr(p, field) or ""))
         self.blockSignals(False)
 
-    def add_project(self, name: str = "新项目") -> None:
+    def add_project(self, name: str | None = None) -> None:
         if self.plan is None:
             return
-        self.plan.projects.append(Project(None, name, None, None))
+        self.plan.projects.append(Project(None, name or self.tr("新项目"), None, None))
         self.show_plan(self.plan)
         self.edited.emit()
 

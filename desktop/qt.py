@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QModelIndex,
@@ -72,7 +73,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
-    "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QCloseEvent", "QComboBox", "QCheckBox", "QDesktopServices", "QFormLayout", "QDialog", "QDialogButtonBox", "QProgressBar",
+    "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QCloseEvent", "QComboBox", "QCoreApplication", "QCheckBox", "QDesktopServices", "QFormLayout", "QDialog", "QDialogButtonBox", "QProgressBar",
     "QDragEnterEvent", "QDropEvent", "QFileDialog", "QFont", "QHBoxLayout", "QHeaderView", "QIcon",
     "QKeySequence", "QLabel", "QLibraryInfo", "QLocale", "QTranslator", "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu", "QMessageBox", "QPlainTextEdit", "QInputDialog",
     "QModelIndex", "QObject", "QColor", "QPainter", "QPaintEvent", "QPen", "QPointF", "QRectF", "QSettings", "QProgressDialog", "QPushButton", "QSortFilterProxyModel", "QSplitter",

@@ -11,7 +11,7 @@ class ReaderView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outline = QTreeWidget(self)
-        self.outline.setHeaderLabel("目录")
+        self.outline.setHeaderLabel(self.tr("目录"))
         self.outline.itemClicked.connect(lambda item, _col: self.scroll_to(item.data(0, Qt.ItemDataRole.UserRole)))
         self.text = QTextBrowser(self)
         splitter = QSplitter(self)
@@ -37,7 +37,7 @@ class ReaderView(QWidget):
                 self.scroll_to(anchor(found))
 
     def _add(self, parent: QTreeWidgetItem, section: Section, path: tuple[int, ...]) -> None:
-        title = f"{section.label}{section.title}" + ("［专栏］" if section.kind == "box" else "")
+        title = f"{section.label}{section.title}" + (self.tr("［专栏］") if section.kind == "box" else "")
         item = QTreeWidgetItem([title])
         item.setData(0, Qt.ItemDataRole.UserRole, anchor(path))
         parent.addChild(item)

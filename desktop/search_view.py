@@ -5,14 +5,27 @@ from __future__ import annotations
 from html import escape
 
 from db.search import SearchHit
-from desktop.qt import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QUrl, QVBoxLayout, QWidget, Signal
+from desktop.qt import (
+    QComboBox,
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
-ALL = "全部"
+
+def all_label() -> str:
+    """The "any" entry of the region and period filters (always the combo's first item)."""
+    return QCoreApplication.translate("SearchView", "全部")
 
 
 def hits_html(query: str, hits: list[SearchHit]) -> str:
     if not hits:
-        return f"<p>未找到“{escape(query)}”。</p>"
+        return QCoreApplication.translate("SearchView", "<p>未找到“{query}”。</p>").format(query=escape(query))
     rows = []
     for i, h in enumerate(hits):
         snippet = escape(h.snippet).replace("【", '<b style="background:#ffe58f">').replace("】", "</b>")
@@ -31,16 +44,16 @@ class SearchView(QWidget):
         self.region = QComboBox(self)
         self.period = QComboBox(self)
         for combo in (self.region, self.period):
-            combo.addItem(ALL)
+            combo.addItem(all_label())
             combo.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.summary = QLabel(self)
         self.results = QTextBrowser(self)
         self.results.setOpenLinks(False)
         self.results.anchorClicked.connect(self._clicked)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("地区"))
+        bar.addWidget(QLabel(self.tr("地区")))
         bar.addWidget(self.region)
-        bar.addWidget(QLabel("时期"))
+        bar.addWidget(QLabel(self.tr("时期")))
         bar.addWidget(self.period)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -54,18 +67,18 @@ class SearchView(QWidget):
             current = combo.currentText()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItems([ALL, *values])
-            combo.setCurrentText(current if current in values else ALL)
+            combo.addItems([all_label(), *values])
+            combo.setCurrentText(current if current in values else all_label())
             combo.blockSignals(False)
 
     def chosen(self) -> tuple[str | None, str | None]:
-        def value(text: str) -> str | None:
-            return None if text == ALL else text
-        return value(self.region.currentText()), value(self.period.currentText())
+        def value(combo: QComboBox) -> str | None:
+            return None if combo.currentIndex() <= 0 else combo.currentText()
+        return value(self.region), value(self.period)
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self.hits = hits
-        self.summary.setText(f"{len(hits)} 条结果" if hits else "")
+        self.summary.setText(self.tr("{n} 条结果").format(n=len(hits)) if hits else "")
         self.results.setHtml(hits_html(query, hits))
 
     def _clicked(self, url: QUrl) -> None:

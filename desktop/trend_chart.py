@@ -25,7 +25,7 @@ class TrendChart(QWidget):
     def series(self) -> list[tuple[str, QColor, list[tuple[int, float]]]]:
         base = sorted({(p.base_year, p.base) for p in self.points if p.base_year and p.base is not None})
         target = sorted({(p.target_year, p.target) for p in self.points if p.target_year and p.target is not None})
-        return [("基期值", BASE_COLOR, base), ("目标值", TARGET_COLOR, target)]
+        return [(self.tr("基期值"), BASE_COLOR, base), (self.tr("目标值"), TARGET_COLOR, target)]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -36,7 +36,7 @@ class TrendChart(QWidget):
                          self.title + (f"（{unit}）" if unit else ""))
         values = [(x, y) for _, _, pts in self.series() for x, y in pts]
         if not values:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "没有可绘制的数值")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("没有可绘制的数值"))
             return
         xs, ys = [x for x, _ in values], [y for _, y in values]
         x0, x1 = min(xs) - 1, max(xs) + 1

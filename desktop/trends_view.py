@@ -19,13 +19,13 @@ class TrendsView(QWidget):
         super().__init__(parent)
         self.backend = backend
         self.plans: list[Plan] = []
-        self.chain_label = QLabel("在“阅读”中打开一份规划，即可查看其指标在各时期的变化。", self)
+        self.chain_label = QLabel(self.tr("在“阅读”中打开一份规划，即可查看其指标在各时期的变化。"), self)
         self.names = QComboBox(self)
         self.names.setMinimumWidth(320)
         self.names.currentTextChanged.connect(self._draw)
         self.chart = TrendChart(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("指标"))
+        bar.addWidget(QLabel(self.tr("指标")))
         bar.addWidget(self.names)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
