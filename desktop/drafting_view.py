@@ -11,6 +11,7 @@ from desktop.ops import Backend, LibraryOp, error_text
 from desktop.project_editor import ProjectEditor
 from desktop.qt import (
     QAbstractItemView,
+    QAction,
     QDropEvent,
     QHBoxLayout,
     QInputDialog,
@@ -21,6 +22,7 @@ from desktop.qt import (
     Qt,
     QTabWidget,
     QTimer,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -89,7 +91,10 @@ class DraftingView(QWidget):
         projects_buttons.addStretch(1)
         projects_layout.addLayout(projects_buttons)
         projects_layout.addWidget(self.projects)
-        buttons = QHBoxLayout()
+        # a tool bar, not a row of buttons: when the window is narrow (or the labels are English) the
+        # actions that do not fit go behind its » menu instead of widening the window
+        buttons = QToolBar(self)
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions = {
             "添加章节": lambda: self.add(child=False), "添加子节": lambda: self.add(child=True),
             "重命名": self.rename, "删除": self.delete, "上移": lambda: self.move(-1), "下移": lambda: self.move(1),
@@ -104,12 +109,11 @@ class DraftingView(QWidget):
             "存为快照": self.tr("存为快照"), "版本…": self.tr("版本…"), "比较版本…": self.tr("比较版本…"),
             "复用章节…": self.tr("复用章节…"),
         }
-        self.buttons: dict[str, QPushButton] = {}  # keyed by the Chinese name, whatever the UI language
+        self.buttons: dict[str, QAction] = {}  # keyed by the Chinese name, whatever the UI language
         for name, slot in self.actions.items():
-            button = QPushButton(labels[name], self)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
+            action = buttons.addAction(labels[name])
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+            self.buttons[name] = action
         right = QTabWidget(self)
         right.addTab(self.text, self.tr("正文"))
         right.addTab(self.indicators, self.tr("指标表"))
@@ -120,7 +124,7 @@ class DraftingView(QWidget):
         splitter.setSizes([360, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self.autosave_timer = QTimer(self)
