@@ -234,7 +234,7 @@ def _align_children(al: Alignment, i: int | None, j: int | None) -> None:
     olds = [c for c in al.old.children(i) if c not in al.pairs]
     news = [c for c in al.new.children(j) if c not in al.reverse]
     if olds and news:
-        _greedy(al, olds, news, LOCAL_SCORE, LOCAL_CONTENT, LOCAL_TITLE)
+        _greedy(al, olds, news, LOCAL_SCORE, LOCAL_CONTENT, LOCAL_TITLE, prune=True)
         _fill_gaps(al, al.old.children(i), al.new.children(j))
 
 
