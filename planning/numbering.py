@@ -11,24 +11,39 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from planning.list_numbers import chinese, format_number
+from planning.list_numbers import chinese
 from planning.model import Plan, Section
 
 _PART = re.compile(r"第[一二三四五六七八九十百]+(部分|章|篇)")
 _CAPTION_NUMBER = re.compile(r"^表\s*[0-9０-９]+[\s\u3000]*")
 
 
+DEPTH_STYLES = ("cn", "pcn", "num", "pnum", "circ")  # planning.parse.labels' names, shallowest first
+
+
+def format_label(style: str, n: int, *, part_word: str = "部分") -> str:
+    """The printed label of number `n` in a numbering style: cn 一、 pcn （一） num 1. pnum （1） circ ①,
+    part 第一部分 (or 第一章 …), box 专栏一. The one place labels are written (drafts and export)."""
+    if style == "cn":
+        return f"{chinese(n)}、"
+    if style == "pcn":
+        return f"（{chinese(n)}）"
+    if style == "num":
+        return f"{n}."
+    if style == "pnum":
+        return f"（{n}）"
+    if style == "circ":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"（{n}）"
+    if style == "part":
+        return f"第{chinese(n)}{part_word}"
+    if style == "box":
+        return f"专栏{chinese(n)}"
+    raise ValueError(f"unknown numbering style {style!r}")
+
+
 def _styles(part_word: str | None) -> list[Callable[[int], str]]:
-    styles: list[Callable[[int], str]] = [
-        lambda n: f"{chinese(n)}、",
-        lambda n: f"（{chinese(n)}）",
-        lambda n: f"{n}.",
-        lambda n: f"（{n}）",
-        lambda n: format_number(n, "decimalEnclosedCircle"),
-    ]
-    if part_word:
-        styles.insert(0, lambda n: f"第{chinese(n)}{part_word}")
-    return styles
+    names = (["part"] if part_word else []) + list(DEPTH_STYLES)
+    return [lambda n, name=name: format_label(name, n, part_word=part_word or "部分") for name in names]
 
 
 def _part_word(sections: list[Section]) -> str | None:
@@ -52,7 +67,7 @@ def renumber(sections: list[Section]) -> None:
             s.level = level
             if s.kind == "box":
                 boxes += 1
-                s.label = f"专栏{chinese(boxes)}"
+                s.label = format_label("box", boxes)
                 visit(s.children, level + 1, depth)  # a box's items number like its siblings
             else:
                 n += 1

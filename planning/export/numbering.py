@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from planning.list_numbers import chinese
 from planning.model import Plan, Section
+from planning.numbering import DEPTH_STYLES, format_label
 from planning.parse.labels import label_at_start
 
-DEPTH_STYLES = ("cn", "pcn", "num", "pnum", "circ")
 _PART_WORDS = ("部分", "章", "篇")
 
 
@@ -27,24 +26,6 @@ def style_of(section: Section, depth: int) -> str:
     if found is not None:
         return found.style
     return DEPTH_STYLES[min(depth, len(DEPTH_STYLES)) - 1]
-
-
-def format_label(style: str, n: int, *, part_word: str = "部分") -> str:
-    if style == "cn":
-        return f"{chinese(n)}、"
-    if style == "pcn":
-        return f"（{chinese(n)}）"
-    if style == "num":
-        return f"{n}."
-    if style == "pnum":
-        return f"（{n}）"
-    if style == "circ":
-        return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"（{n}）"
-    if style == "part":
-        return f"第{chinese(n)}{part_word}"
-    if style == "box":
-        return f"专栏{chinese(n)}"
-    raise ValueError(f"unknown numbering style {style!r}")
 
 
 def numbered(plan: Plan) -> Iterator[tuple[Section, str, int]]:

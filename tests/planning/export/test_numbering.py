@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from planning.export.numbering import format_label, numbered
+from planning.export.numbering import numbered
 from planning.model import Plan, Section
+from planning.numbering import format_label
 
 
 def test_labels_follow_position_and_keep_the_printed_style() -> None:
