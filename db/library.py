@@ -19,18 +19,27 @@ from types import TracebackType
 from typing import Any, Self
 
 from alembic.util import CommandError
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from db import migrate, plan_rows, plan_store, search_index
+from db import draft_locks, migrate, plan_rows, plan_store, search_index
 from db import search as search_module
 from db import versions as versions_module
+from db.draft_locks import DraftLock, Holder
 from db.engine import make_engine, read_only
+from db.errors import translate
+from db.location import LibraryLocation
 from db.models import PlanId, PlanRow, SectionRow, VersionId
 from db.search import SearchHit
 from db.versions import VersionInfo, VersionKind
-from planning.errors import DuplicatePlanError, LibraryError, NotFoundError
+from planning.errors import (
+    DraftConflictError,
+    DraftLockedError,
+    DuplicatePlanError,
+    LibraryError,
+    NotFoundError,
+)
 from planning.model import Plan
 
 
@@ -57,26 +66,58 @@ class PlanSummary:
 
 
 class Library:
-    """A PlanDesk library file. Open with ``Library.open(path)``; use as a context manager."""
+    """A PlanDesk library: a SQLite file, or a shared PostgreSQL database. Open with
+    ``Library.open(path_or_url)``; use as a context manager."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._engine = make_engine(path)
+    def __init__(self, location: LibraryLocation, *, user: str | None = None) -> None:
+        self.location = location
+        self._engine = make_engine(location)
         self._reader = read_only(self._engine)
+        self._lock_engine: Engine | None = None  # PostgreSQL: connections that hold draft locks
+        # who saves: the database user of a shared library, else the login name
+        self.user = user or location.user or draft_locks.default_holder()
+
+    @property
+    def path(self) -> Path | None:
+        """The library file (None for a shared library)."""
+        return self.location.path
+
+    @property
+    def display(self) -> str:
+        """Where the library is, for people: the file, or the URL without a password."""
+        return self.location.display
+
+    @property
+    def shared(self) -> bool:
+        return self.location.shared
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (for tools that copy or inspect a library, and for tests)."""
+        return self._engine
 
     @classmethod
-    def open(cls, path: str | Path) -> Library:
-        """Open the library at ``path``, creating it (and its folders) or upgrading its schema."""
-        path = Path(path)
+    def open(cls, where: str | Path | LibraryLocation, *, password: str | None = None) -> Library:
+        """Open the library at ``where`` (a file path or ``postgresql://user@host/db``), creating it
+        (a file and its folders) or upgrading its schema."""
+        location = where if isinstance(where, LibraryLocation) else LibraryLocation.parse(where)
+        location = location.with_password(password)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            migrate.upgrade(path)
-        except (OSError, SQLAlchemyError, CommandError) as e:  # e.g. "file is not a database"
-            raise LibraryError(f"无法打开资料库 {path}：{e}", f"Cannot open the library {path}: {e}") from e
-        return cls(path)
+            if location.path is not None:
+                location.path.parent.mkdir(parents=True, exist_ok=True)
+            migrate.upgrade(location)
+        except SQLAlchemyError as e:
+            raise translate(e, opening=location.display) from e
+        except (OSError, CommandError) as e:  # e.g. "file is not a database"
+            raise LibraryError(
+                f"无法打开资料库 {location.display}：{e}", f"Cannot open the library {location.display}: {e}"
+            ) from e
+        return cls(location)
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._lock_engine is not None:
+            self._lock_engine.dispose()
 
     def __enter__(self) -> Self:
         return self
@@ -88,8 +129,15 @@ class Library:
 
     @contextmanager
     def _session(self, *, write: bool = True) -> Iterator[Session]:
-        with Session(self._engine if write else self._reader) as session:
-            yield session
+        """A session; database errors leave it as PlanDesk errors in plain words (a lost server
+        connection, a refused write), with the transaction rolled back."""
+        try:
+            with Session(self._engine if write else self._reader) as session:
+                yield session
+        except IntegrityError:
+            raise  # callers turn the ones they expect into their own errors
+        except SQLAlchemyError as e:
+            raise translate(e) from e
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -105,15 +153,24 @@ class Library:
 
         Raises ``DuplicatePlanError`` if a plan with ``content_hash`` is already stored.
         """
-        with self._session() as s, s.begin():
-            existing = self._id_for_hash(s, content_hash)  # no other writer until we commit
-            if existing is not None:
-                raise DuplicatePlanError(existing)
-            row = plan_rows.plan_row(
-                plan, content_hash=content_hash, source_path=source_path, source_format=source_format
-            )
-            plan_id = s.execute(insert(PlanRow).values(**row).returning(PlanRow.id)).scalar_one()
-            plan_store.insert_contents(s, plan, plan_id=plan_id)
+        try:
+            with self._session() as s, s.begin():
+                existing = self._id_for_hash(s, content_hash)  # SQLite: no other writer until we commit
+                if existing is not None:
+                    raise DuplicatePlanError(existing)
+                row = plan_rows.plan_row(
+                    plan, content_hash=content_hash, source_path=source_path, source_format=source_format
+                )
+                row["updated_by"] = self.user
+                plan_id = s.execute(insert(PlanRow).values(**row).returning(PlanRow.id)).scalar_one()
+                plan_store.insert_contents(s, plan, plan_id=plan_id)
+        except IntegrityError as e:
+            # PostgreSQL: someone stored the same plan between our check and our insert
+            existing = self.find_by_hash(content_hash)
+            if existing is None:
+                raise translate(e) from e
+            raise DuplicatePlanError(existing) from e
+        plan.version = 0
         return PlanId(plan_id)
 
     def delete_plan(self, plan_id: int) -> None:
@@ -136,9 +193,14 @@ class Library:
         draft = dataclasses.replace(plan, id=None, status="draft")
         return self.add_plan(draft, content_hash=f"draft:{uuid.uuid4().hex}")
 
-    def save_draft(self, plan: Plan, *, autosave: bool = False, backup: str | None = None) -> None:
+    def save_draft(self, plan: Plan, *, autosave: bool = False, backup: str | None = None) -> int:
         """Replace the stored draft ``plan.id`` with ``plan``: its fields, sections, tables, projects,
         glossary and search rows, in one transaction. Imported plans are never overwritten.
+
+        Optimistic concurrency: when ``plan.version`` is set (it is on every plan read from the
+        library), the save is refused with ``DraftConflictError`` if the stored draft has been saved
+        since, by anyone; nothing is overwritten silently. On success ``plan.version`` becomes the
+        new version, which is also returned. ``plan.version = None`` saves regardless.
 
         In the same transaction, ``backup`` first keeps the state being replaced as a snapshot of
         that name, and ``autosave=True`` keeps the saved state as an "autosave" version.
@@ -148,14 +210,26 @@ class Library:
         if plan.status != "draft":
             raise _not_a_draft(plan.id)
         with self._session() as s, s.begin():
-            self._require_draft(s, plan.id)
+            stored = s.execute(
+                select(PlanRow.status, PlanRow.version, PlanRow.updated_by, PlanRow.updated_at)
+                .where(PlanRow.id == plan.id)
+                .with_for_update()  # PostgreSQL: concurrent saves of this draft queue here
+            ).first()
+            if stored is None:
+                raise _not_found(plan.id)
+            if stored.status != "draft":
+                raise _not_a_draft(plan.id)
+            if plan.version is not None and stored.version != plan.version:
+                raise DraftConflictError(plan.id, stored.updated_by, stored.updated_at)
             if backup is not None:
                 current = plan_store.load_plan(s, plan.id)
                 assert current is not None
                 versions_module.add(s, current, plan_id=plan.id, name=backup, kind="snapshot")
-            plan_store.replace_contents(s, plan, plan_id=plan.id)
+            plan_store.replace_contents(s, plan, plan_id=plan.id, by=self.user)
             if autosave:
                 versions_module.add(s, plan, plan_id=plan.id, name=None, kind="autosave")
+        plan.version = stored.version + 1
+        return plan.version
 
     def snapshot(self, plan_id: int, name: str | None = None, kind: VersionKind = "snapshot") -> VersionId:
         """Save the plan as it is stored now as a version (named, or an autosave)."""
@@ -194,8 +268,46 @@ class Library:
             assert current is not None
             backup = versions_module.add(s, current, plan_id=plan_id, name=RESTORE_BACKUP, kind="snapshot")
             restored = dataclasses.replace(found[1], id=plan_id, status="draft")
-            plan_store.replace_contents(s, restored, plan_id=plan_id)
+            plan_store.replace_contents(s, restored, plan_id=plan_id, by=self.user)
         return backup
+
+    # -- who edits a draft -------------------------------------------------------------------------
+
+    def lock_draft(self, plan_id: int, holder: str | None = None) -> DraftLock:
+        """Take draft ``plan_id`` for editing; release the returned lock when done (``with`` works).
+
+        Raises ``DraftLockedError`` naming who holds it. On a shared library the lock lives on a
+        server connection of its own and goes when that connection does (a crash included).
+        """
+        with self._session(write=False) as s, s.begin():
+            self._require_draft(s, plan_id)
+        lock_engine = None
+        if self.shared:
+            if self._lock_engine is None:
+                self._lock_engine = make_engine(self.location, pooled=False)
+            lock_engine = self._lock_engine
+        try:
+            got = draft_locks.acquire(self._engine, lock_engine, plan_id, holder or self.user)
+        except IntegrityError as e:  # the draft was deleted meanwhile
+            raise _not_found(plan_id) from e
+        except SQLAlchemyError as e:
+            raise translate(e) from e
+        if isinstance(got, Holder):
+            raise DraftLockedError(plan_id, got.who, got.acquired_at)
+        return got
+
+    def draft_holder(self, plan_id: int) -> Holder | None:
+        """Who is editing the draft now (None: no one)."""
+        with self._session(write=False) as s, s.begin():
+            return draft_locks.current_holder(s, plan_id)
+
+    def plan_version(self, plan_id: int) -> int:
+        """The stored plan's save counter (to notice someone else's save, e.g. to refresh a view)."""
+        with self._session(write=False) as s, s.begin():
+            version = s.scalar(select(PlanRow.version).where(PlanRow.id == plan_id))
+        if version is None:
+            raise _not_found(plan_id)
+        return version
 
     @staticmethod
     def _require_draft(s: Session, plan_id: int) -> None:

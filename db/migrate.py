@@ -14,9 +14,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from db.engine import make_engine
+from db.location import LibraryLocation
 from planning.errors import LibraryError
 
 HERE = Path(__file__).resolve().parent
@@ -48,29 +49,38 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(path: str | Path, revision: str = "head") -> None:
-    """Create or upgrade the library at ``path`` to ``revision``, in one transaction.
+MIGRATION_LOCK = 0x504C4431  # "PLD1": one upgrade of a shared library at a time
 
-    Foreign keys are off while migrating (batch migrations recreate tables) and checked before
-    the commit.
+
+def upgrade(path: str | Path | LibraryLocation, revision: str = "head") -> None:
+    """Create or upgrade the library at ``path`` (a file or a location) to ``revision``, in one
+    transaction.
+
+    SQLite: foreign keys are off while migrating (batch migrations recreate tables) and checked
+    before the commit. PostgreSQL: its DDL is transactional too, and concurrent clients take turns.
     """
-    engine = make_engine(path, foreign_keys=False, pooled=False)
+    location = path if isinstance(path, LibraryLocation) else LibraryLocation.parse(path)
+    shown = location.display
+    engine = make_engine(location, foreign_keys=False, pooled=False)
+    postgresql = location.kind == "postgresql"
     try:
         with engine.begin() as conn:
+            if postgresql:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             current = current_revision(conn)
             target = head_revision() if revision == "head" else revision
             if current == target:
                 return
             if current is not None and _unknown(current):
                 raise LibraryError(
-                    f"资料库 {path} 由更新版本的 PlanDesk 创建（结构版本 {current}），请升级本程序",
-                    f"The library {path} was made by a newer PlanDesk (schema {current}); please upgrade",
+                    f"资料库 {shown} 由更新版本的 PlanDesk 创建（结构版本 {current}），请升级本程序",
+                    f"The library {shown} was made by a newer PlanDesk (schema {current}); please upgrade",
                 )
             command.upgrade(alembic_config(conn), revision)
-            if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+            if not postgresql and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                 raise LibraryError(
-                    f"资料库 {path} 升级后数据关联不一致，已撤销升级",
-                    f"Upgrading the library {path} broke foreign keys; the upgrade was rolled back",
+                    f"资料库 {shown} 升级后数据关联不一致，已撤销升级",
+                    f"Upgrading the library {shown} broke foreign keys; the upgrade was rolled back",
                 )
     finally:
         engine.dispose()

@@ -53,6 +53,7 @@ class PlanRow(Base):
     version: Mapped[int] = mapped_column(Integer, server_default=text("0"))  # raised by every save
     # set by hand (migration 0004); NULL = the predecessor is found by region and period
     predecessor_id: Mapped[int | None] = mapped_column(Integer)
+    updated_by: Mapped[str | None] = mapped_column(Text)  # who saved it last (migration 0006)
 
 
 class SectionRow(Base):
@@ -166,3 +167,16 @@ class PlanVersionRow(Base):
     kind: Mapped[str] = mapped_column(Text)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(Text)
+
+
+class DraftLockRow(Base):
+    """Who is editing a draft (migration 0006). See ``db/draft_locks.py``."""
+
+    __tablename__ = "draft_locks"
+
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
+    holder: Mapped[str] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(Text)
+    pid: Mapped[int] = mapped_column(Integer)
+    token: Mapped[str] = mapped_column(Text)
+    acquired_at: Mapped[str] = mapped_column(Text)  # ISO 8601, UTC

@@ -6,7 +6,7 @@ column (sections also get a depth-first ``ordinal`` within the plan).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -66,13 +66,13 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def section_rows(plan: Plan, *, plan_id: int, first_id: int) -> list[dict[str, Any]]:
-    """All sections depth first, with ids assigned from ``first_id`` so parents can be referenced."""
+def section_rows(plan: Plan, *, plan_id: int, ids: Iterator[int]) -> list[dict[str, Any]]:
+    """All sections depth first, with ids taken in turn from ``ids`` so parents can be referenced."""
     rows: list[dict[str, Any]] = []
 
     def visit(sections: list[Section], parent_id: int | None, path: str) -> None:
         for position, section in enumerate(sections):
-            section_id = first_id + len(rows)
+            section_id = next(ids)
             here = f"{path}/{section.label}" if path else section.label
             rows.append(
                 {
@@ -201,6 +201,7 @@ def plan_from_rows(
         glossary=[GlossaryEntry(r["term"], r["definition"]) for r in glossary],
         attachments=list(plan["attachments"]),
         warnings=list(plan["warnings"]),
+        version=plan["version"],
     )
 
 

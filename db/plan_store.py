@@ -6,6 +6,9 @@ several of them (snapshot, then replace) can share one transaction.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
@@ -23,7 +26,8 @@ from planning.model import Plan
 
 def insert_contents(s: Session, plan: Plan, *, plan_id: int) -> None:
     """The plan's sections (and their search rows), indicator tables, projects and glossary."""
-    sections = plan_rows.section_rows(plan, plan_id=plan_id, first_id=_next_section_id(s))
+    count = sum(1 for _ in plan.walk())
+    sections = plan_rows.section_rows(plan, plan_id=plan_id, ids=_section_ids(s, count)) if count else []
     if sections:
         s.execute(insert(SectionRow), sections)
         search_index.add_sections(s, sections)
@@ -57,13 +61,18 @@ def delete_contents(s: Session, plan_id: int) -> None:
     s.execute(delete(GlossaryRow).where(GlossaryRow.plan_id == plan_id))
 
 
-def replace_contents(s: Session, plan: Plan, *, plan_id: int) -> None:
+def replace_contents(s: Session, plan: Plan, *, plan_id: int, by: str | None = None) -> None:
     """Rewrite a stored plan with ``plan``: its row (raising ``version``) and all its contents."""
     delete_contents(s, plan_id)
     s.execute(
         update(PlanRow)
         .where(PlanRow.id == plan_id)
-        .values(**plan_rows.plan_content_row(plan), updated_at=plan_rows.utc_now(), version=PlanRow.version + 1)
+        .values(
+            **plan_rows.plan_content_row(plan),
+            updated_at=plan_rows.utc_now(),
+            updated_by=by,
+            version=PlanRow.version + 1,
+        )
     )
     insert_contents(s, plan, plan_id=plan_id)
 
@@ -105,12 +114,21 @@ def load_plan(s: Session, plan_id: int) -> Plan | None:
     )
 
 
-def _next_section_id(s: Session) -> int:
-    """The first free section id. Inside a BEGIN IMMEDIATE transaction no one else can take it."""
+def _section_ids(s: Session, count: int) -> Iterator[int]:
+    """``count`` fresh section ids, known before the rows are written so children can name their
+    parents. PostgreSQL: drawn from the id sequence (distinct, whoever else is inserting).
+    SQLite: the ids after the highest ever used; inside BEGIN IMMEDIATE no one else can take them.
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        drawn = s.execute(
+            text("SELECT nextval(pg_get_serial_sequence('sections', 'id')) FROM generate_series(1, :n)"),
+            {"n": count},
+        )
+        return iter(drawn.scalars().all())
     used = s.execute(
         text(
             "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sections'), 0),"
             " coalesce((SELECT max(id) FROM sections), 0))"
         )
     ).scalar_one()
-    return used + 1
+    return itertools.count(used + 1)

@@ -40,3 +40,46 @@ class DuplicatePlanError(LibraryError):
             f"the library already has this plan (id {existing_id})",
         )
         self.existing_id = existing_id
+
+
+class ConnectionLostError(LibraryError):
+    """The shared library's server could not be reached, or the connection dropped mid-operation.
+    The change in hand was not committed (or, if the drop came at the very commit, is found by
+    a retry: imports as duplicates, saves by their version). Safe to try again."""
+
+
+class PasswordRequiredError(LibraryError):
+    """The shared library's server asks for a password that was not given."""
+
+
+class PermissionDeniedError(LibraryError):
+    """The database refused the change: the user's role may only read."""
+
+
+class DraftLockedError(LibraryError):
+    """Someone else is editing the draft."""
+
+    def __init__(self, plan_id: int, holder: str, since: str) -> None:
+        super().__init__(
+            f"草稿 {plan_id} 正由 {holder} 编辑（自 {since} 起），您可以只读查看",
+            f"Draft {plan_id} is being edited by {holder} (since {since}); you can read it",
+        )
+        self.plan_id = plan_id
+        self.holder = holder
+        self.since = since
+
+
+class DraftConflictError(LibraryError):
+    """The draft was changed by someone else since it was opened: saving would overwrite that."""
+
+    def __init__(self, plan_id: int, by: str | None, at: str | None) -> None:
+        who = by or "他人"
+        super().__init__(
+            f"草稿 {plan_id} 在您打开后已被 {who} 修改（{at or '时间不详'}），未保存，以免覆盖对方的修改；"
+            "请重新打开草稿后再改",
+            f"Draft {plan_id} was changed by {by or 'someone else'} at {at or 'an unknown time'} after you "
+            "opened it; not saved, so as not to overwrite their work. Reopen the draft and edit again",
+        )
+        self.plan_id = plan_id
+        self.by = by
+        self.at = at

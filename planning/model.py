@@ -217,6 +217,9 @@ class Plan:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the library's save counter as this plan was read (optimistic concurrency); not content, so
+    # neither compared nor in to_dict
+    version: int | None = field(default=None, compare=False)
 
     def walk(self) -> Iterator[tuple[tuple[str, ...], Section]]:
         """Every section, depth first, with its path of labels from the root."""

@@ -4,7 +4,7 @@ Two ways in:
 * programmatically (``db.migrate.upgrade``): the caller passes an open connection in
   ``config.attributes["connection"]``, already inside its transaction;
 * the ``alembic`` command line: ``alembic -c db/alembic.ini -x db=PATH upgrade head``
-  (or ``sqlalchemy.url`` in the ini file).
+  (or ``sqlalchemy.url`` in the ini file); ``-x db=postgresql://…`` for a shared library.
 """
 
 from __future__ import annotations
@@ -49,10 +49,12 @@ def _database_path() -> str:
     url = config.get_main_option("sqlalchemy.url")
     if not url:
         raise SystemExit("Give the library file: alembic -c db/alembic.ini -x db=PATH …")
-    database = make_url(url).database
-    if not database:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        return url
+    if not parsed.database:
         raise SystemExit(f"Not a SQLite file URL: {url}")
-    return database
+    return parsed.database
 
 
 def main() -> None:
@@ -71,6 +73,8 @@ def main() -> None:
     try:
         with engine.begin() as conn:
             _run(conn)
+            if conn.dialect.name != "sqlite":
+                return
             violations = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if violations:
                 raise SystemExit(f"Foreign key violations after migrating, rolled back: {violations[:5]}")
