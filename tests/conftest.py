@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.pg_server import PgServer, unavailable_reason
+from tests.pg_server import ENV_REQUIRE, PgServer, unavailable_reason
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -36,6 +37,8 @@ def pg_server() -> Iterator[PgServer]:
     """A PostgreSQL server on loopback (started from Debian's binaries, or $PLANDESK_TEST_POSTGRES)."""
     reason = unavailable_reason()
     if reason is not None:
+        if os.environ.get(ENV_REQUIRE):
+            pytest.fail(f"{ENV_REQUIRE} is set but {reason}")
         pytest.skip(reason)
     server = PgServer.start()
     try:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ENV_URL = "PLANDESK_TEST_POSTGRES"
+ENV_REQUIRE = "PLANDESK_REQUIRE_POSTGRES"  # set (CI): fail instead of skipping when there is no server
 SUPERUSER = "plandesk_admin"
 
 
