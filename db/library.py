@@ -220,6 +220,9 @@ class Library:
             if stored.status != "draft":
                 raise _not_a_draft(plan.id)
             if plan.version is not None and stored.version != plan.version:
+                if self._already_saved(s, plan, stored.version, stored.updated_by):
+                    plan.version = stored.version
+                    return stored.version
                 raise DraftConflictError(plan.id, stored.updated_by, stored.updated_at)
             if backup is not None:
                 current = plan_store.load_plan(s, plan.id)
@@ -308,6 +311,16 @@ class Library:
         if version is None:
             raise _not_found(plan_id)
         return version
+
+    def _already_saved(self, s: Session, plan: Plan, stored_version: int, stored_by: str | None) -> bool:
+        """Whether the stored draft is this very save, committed once already: the connection
+        dropped while the commit was acknowledged and the user pressed save again."""
+        if plan.id is None or plan.version is None or stored_version != plan.version + 1 or stored_by != self.user:
+            return False
+        current = plan_store.load_plan(s, plan.id)
+        return current is not None and versions_module.hash_of(versions_module.content_of(current)) == (
+            versions_module.hash_of(versions_module.content_of(plan))
+        )
 
     @staticmethod
     def _require_draft(s: Session, plan_id: int) -> None:

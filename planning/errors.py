@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+
+def _local_time(iso: str | None) -> str | None:
+    """"2026-11-23T02:13:38+00:00" → "2026-11-23 10:13" in the machine's time zone, for messages."""
+    if not iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
 
 class PlanDeskError(Exception):
     """Base class. Carries a Chinese and an English message, shown together on one line."""
@@ -60,9 +72,10 @@ class DraftLockedError(LibraryError):
     """Someone else is editing the draft."""
 
     def __init__(self, plan_id: int, holder: str, since: str) -> None:
+        shown = _local_time(since)
         super().__init__(
-            f"草稿 {plan_id} 正由 {holder} 编辑（自 {since} 起），您可以只读查看",
-            f"Draft {plan_id} is being edited by {holder} (since {since}); you can read it",
+            f"草稿 {plan_id} 正由 {holder} 编辑（自 {shown} 起），您可以只读查看",
+            f"Draft {plan_id} is being edited by {holder} (since {shown}); you can read it",
         )
         self.plan_id = plan_id
         self.holder = holder
@@ -74,10 +87,11 @@ class DraftConflictError(LibraryError):
 
     def __init__(self, plan_id: int, by: str | None, at: str | None) -> None:
         who = by or "他人"
+        when = _local_time(at)
         super().__init__(
-            f"草稿 {plan_id} 在您打开后已被 {who} 修改（{at or '时间不详'}），未保存，以免覆盖对方的修改；"
+            f"草稿 {plan_id} 在您打开后已被 {who} 修改（{when or '时间不详'}），未保存，以免覆盖对方的修改；"
             "请重新打开草稿后再改",
-            f"Draft {plan_id} was changed by {by or 'someone else'} at {at or 'an unknown time'} after you "
+            f"Draft {plan_id} was changed by {by or 'someone else'} at {when or 'an unknown time'} after you "
             "opened it; not saved, so as not to overwrite their work. Reopen the draft and edit again",
         )
         self.plan_id = plan_id
