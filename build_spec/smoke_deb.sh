@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Smoke-test the built .deb the way an office gets it: installed with dpkg into a clean Debian 12
+# Smoke-test the built .deb the way an office gets it: installed with dpkg into a clean Debian
 # chroot that has no Python, run with the network cut off (an empty network namespace).
 #
 #     build_spec/smoke_deb.sh [build/plandesk_X_amd64.deb]
+#     build_spec/smoke_deb.sh --suite bullseye build/compat/plandesk_X_amd64.deb   # the compat build
 #
-# The chroot is made once with debootstrap (--variant=minbase) in build/chroot-bookworm and copied
-# for each run (PLANDESK_CHROOT=DIR to use another; PLANDESK_MIRROR for another mirror). The
+# The target system is a Debian release (--suite SUITE or PLANDESK_SUITE, default bookworm: Debian
+# 12; bullseye is Debian 11, glibc 2.31, the base build_deb_compat.sh builds on). Its chroot is made
+# once with debootstrap (--variant=minbase) in build/chroot-SUITE and copied for each run
+# (PLANDESK_CHROOT=DIR to use another root, made by other means; PLANDESK_MIRROR for another mirror). The
 # package's Depends are installed in the copy with apt before the network is cut; everything after
 # runs in `unshare --net`. Without debootstrap or a mirror, PLANDESK_SMOKE_SCRATCH=1 runs the same
 # checks on `dpkg -x` into a scratch folder on this host instead (a weaker test: the host's
@@ -18,17 +21,27 @@
 # build reopens (and would migrate) the library made by the first; an older .deb
 # (PLANDESK_OLD_DEB) is upgraded in place and its library kept, or a library file at an older schema
 # (PLANDESK_OLD_LIBRARY) is opened and migrated; `dpkg --purge` removes /opt/plandesk
-# and leaves the user's library.
+# and leaves the user's library. PostgreSQL: the bundled driver (psycopg with the wheel's libpq) loads
+# and reports a refused connection; when this host has PostgreSQL (/usr/lib/postgresql/*/bin), a
+# throwaway server (as user postgres, no TCP, its Unix socket in the chroot's /tmp/pgsock) takes an
+# import and a list through `plandesk --library postgresql://…` from inside the cut-off chroot
+# (PLANDESK_SMOKE_PG=0 skips it).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SUITE=${PLANDESK_SUITE:-bookworm}
+if [ "${1:-}" = --suite ]; then SUITE=$2; shift 2; fi
 DEB=$(readlink -f "${1:-$(ls -t "$ROOT"/build/plandesk_*_amd64.deb | head -1)}")
-BASE=${PLANDESK_CHROOT:-$ROOT/build/chroot-bookworm}
+BASE=${PLANDESK_CHROOT:-$ROOT/build/chroot-$SUITE}
 MIRROR=${PLANDESK_MIRROR:-http://deb.debian.org/debian}
 SEEDS=$ROOT/../shared/seeds
 WORK=$(mktemp -d /tmp/plandesk-smoke.XXXXXX)
 failures=0
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+PG_DATA=""
 cleanup() {
+    [ -z "$PG_DATA" ] || su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D $PG_DATA -m immediate stop" >/dev/null 2>&1 || true
+    [ -z "$PG_DATA" ] || rm -rf "$(dirname "$PG_DATA")"
     for m in proc dev/pts dev; do umount -l "$WORK/root/$m" 2>/dev/null || true; done
     [ "${PLANDESK_KEEP_SMOKE:-0}" = 1 ] || rm -rf "$WORK"
 }
@@ -56,8 +69,8 @@ if [ "${PLANDESK_SMOKE_SCRATCH:-0}" = 1 ]; then
     mkdir -p "$WORK/home"
 else
     if [ ! -x "$BASE/bin/sh" ]; then
-        say "debootstrap a minimal Debian 12 into $BASE (once)"
-        debootstrap --variant=minbase bookworm "$BASE" "$MIRROR"
+        say "debootstrap a minimal Debian $SUITE into $BASE (once)"
+        debootstrap --variant=minbase "$SUITE" "$BASE" "$MIRROR"
     fi
     say "fresh copy of the chroot"
     cp -a "$BASE" "$WORK/root"
@@ -89,6 +102,7 @@ else
 fi
 
 say "the system under test"
+[ "${PLANDESK_SMOKE_SCRATCH:-0}" = 1 ] || echo "root: copy of $BASE; $(chroot "$WORK/root" ldd --version | head -1)"
 check "no python on PATH" run '! command -v python3 && ! command -v python'
 check "network is cut off" run '! (exec 3<>/dev/tcp/deb.debian.org/80) 2>/dev/null'
 run 'plandesk --help' > "$WORK/help.txt" 2>&1 || true
@@ -134,6 +148,29 @@ if has diff; then
     check "compare two plans (HTML report, Word redline)" run 'plandesk diff 1 2 --html diff.html --docx diff.docx && test -s diff.html && test -s diff.docx'
 else
     echo "      (this build has no diff command)"
+fi
+
+say "PostgreSQL (shared library)"
+# A refused connection must come back from libpq in plain words, not as a missing module.
+check "the bundled psycopg and libpq load" run \
+    'plandesk --library postgresql://office@127.0.0.1:9/none list 2>&1 | grep -q "connection to server at"'
+if [ "${PLANDESK_SMOKE_SCRATCH:-0}" != 1 ] && [ "${PLANDESK_SMOKE_PG:-1}" != 0 ] && [ -n "$PG_BIN" ] && id postgres >/dev/null 2>&1; then
+    PG_DATA=$(mktemp -d /tmp/plandesk-smoke-pg.XXXXXX)/data
+    mkdir -p "$WORK/root/tmp/pgsock"
+    chmod 711 "$WORK" "$(dirname "$PG_DATA")"
+    chown postgres "$(dirname "$PG_DATA")" "$WORK/root/tmp/pgsock"
+    if su postgres -s /bin/sh -c "$PG_BIN/initdb -D $PG_DATA -A trust -U office -E UTF8 --locale=C \
+            && $PG_BIN/pg_ctl -D $PG_DATA -l $PG_DATA.log -w -o \"-c listen_addresses='' -k $WORK/root/tmp/pgsock\" start \
+            && $PG_BIN/createdb -h $WORK/root/tmp/pgsock -U office plandesk" > "$WORK/pg.log" 2>&1; then
+        pg='postgresql://office@/plandesk?host=/tmp/pgsock'
+        check "import --sample into PostgreSQL ($(basename "$(dirname "$PG_BIN")"), Unix socket)" \
+            run "plandesk --library \"$pg\" import --sample"
+        check "list from PostgreSQL names the sample plan" run "plandesk --library \"$pg\" list | grep -q 青禾市"
+    else
+        fail "throwaway PostgreSQL server did not start"; tail -5 "$WORK/pg.log"
+    fi
+else
+    echo "      (no PostgreSQL on this host, or PLANDESK_SMOKE_PG=0: the server round trip is skipped)"
 fi
 
 if [ "${PLANDESK_SMOKE_SCRATCH:-0}" != 1 ]; then
