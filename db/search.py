@@ -5,17 +5,22 @@ phrase over the per-character index of ``db.tokens``: 政务服务 -> "政" + "�
 words (letters/digits) match whole words, case insensitively; punctuation inside a term matches
 any punctuation or space at that place in the text. Every token is quoted, so FTS5 operators and quotes in the input are plain text;
 a query with nothing searchable in it (only punctuation) finds nothing.
+
+On a PostgreSQL library each function hands over to ``db.search_pg``, which gives the same hits,
+ranks and snippets from its own index.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from db.search_index import FTS_TABLE, searchable_title
+from db.search_index import FTS_TABLE, on_postgresql, searchable_title
 from db.snippets import leading, make_snippet, needles
 from db.tokens import BREAK, Piece, pieces
 
@@ -76,6 +81,10 @@ def _filters(region: str | None, period: str | None) -> tuple[str, str, dict[str
 
 def hits(session: Session, query: str, *, region: str | None = None, period: str | None = None) -> list[int]:
     """Ids of all matching sections, in id order."""
+    if on_postgresql(session):
+        from db import search_pg  # here, not above: search_pg builds on this module
+
+        return search_pg.hits(session, query, region=region, period=period)
     match = fts_query(query)
     if match is None:
         return []
@@ -91,6 +100,10 @@ def hits(session: Session, query: str, *, region: str | None = None, period: str
 
 
 def hit_count(session: Session, query: str, *, region: str | None = None, period: str | None = None) -> int:
+    if on_postgresql(session):
+        from db import search_pg
+
+        return search_pg.hit_count(session, query, region=region, period=period)
     match = fts_query(query)
     if match is None:
         return 0
@@ -103,6 +116,10 @@ def search(
     session: Session, query: str, *, region: str | None = None, period: str | None = None, limit: int = 20
 ) -> list[SearchHit]:
     """The best ``limit`` matches by bm25 (title matches weigh more), with snippets."""
+    if on_postgresql(session):
+        from db import search_pg
+
+        return search_pg.search(session, query, region=region, period=period, limit=limit)
     match = fts_query(query)
     if match is None or limit <= 0:
         return []
@@ -123,26 +140,27 @@ def search(
     """
     rows = session.execute(text(sql), {"q": match, "limit": limit, **params}).mappings()
     patterns = needles(query)
-    found: list[SearchHit] = []
-    for r in rows:
-        snippet = (
-            make_snippet(r["text"], patterns)
-            or make_snippet(searchable_title(r["label"], r["title"]), patterns)
-            or leading(r["text"] or r["title"])
-        )
-        found.append(
-            SearchHit(
-                plan_id=r["plan_id"],
-                plan_title=r["plan_title"],
-                region=r["region_name"],
-                period=r["period_name"],
-                section_id=r["id"],
-                section_path=r["path"],
-                section_title=r["title"],
-                snippet=snippet.marked(),
-                rank=r["rank"],
-                excerpt=snippet.text,
-                snippet_spans=snippet.spans,
-            )
-        )
-    return found
+    return [make_hit(r, patterns) for r in rows]
+
+
+def make_hit(row: Mapping[str, Any], patterns: list[re.Pattern[str]]) -> SearchHit:
+    """A hit from a ranked row (rank, id, plan_id, path, label, title, text, plan_title,
+    region_name, period_name), its snippet cut around the first of the query's ``needles``."""
+    snippet = (
+        make_snippet(row["text"], patterns)
+        or make_snippet(searchable_title(row["label"], row["title"]), patterns)
+        or leading(row["text"] or row["title"])
+    )
+    return SearchHit(
+        plan_id=row["plan_id"],
+        plan_title=row["plan_title"],
+        region=row["region_name"],
+        period=row["period_name"],
+        section_id=row["id"],
+        section_path=row["path"],
+        section_title=row["title"],
+        snippet=snippet.marked(),
+        rank=row["rank"],
+        excerpt=snippet.text,
+        snippet_spans=snippet.spans,
+    )

@@ -3,6 +3,8 @@
 Columns: ``title`` (the label and title) and ``body`` (the section text), both as the token
 strings from ``db.tokens.index_text``. A contentless row is deleted by handing FTS5 the tokens
 it was inserted with, recomputed here from the stored section.
+
+On a PostgreSQL library each function hands over to ``db.search_pg`` and its own index.
 """
 
 from __future__ import annotations
@@ -36,17 +38,37 @@ def fts_row(section: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def on_postgresql(session: Session) -> bool:
+    """Whether the session's library is a PostgreSQL database (whose index is ``db.search_pg``'s)."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def add_sections(session: Session, sections: Iterable[Mapping[str, Any]]) -> None:
+    if on_postgresql(session):
+        from db import search_pg  # here, not above: search_pg builds on this module
+
+        search_pg.add_sections(session, sections)
+        return
     rows = [fts_row(s) for s in sections]
     if rows:
         session.execute(_INSERT, rows)
 
 
 def remove_sections(session: Session, sections: Iterable[Mapping[str, Any]]) -> None:
+    if on_postgresql(session):
+        from db import search_pg
+
+        search_pg.remove_sections(session, sections)
+        return
     rows = [fts_row(s) for s in sections]
     if rows:
         session.execute(_DELETE, rows)
 
 
 def optimize(session: Session) -> None:
+    if on_postgresql(session):
+        from db import search_pg
+
+        search_pg.optimize(session)
+        return
     session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))

@@ -1,20 +1,80 @@
-"""PLACEHOLDER (helper-11 replaces this file): the PostgreSQL search index.
+"""The search index of a PostgreSQL library (``db.search_pg``); SQLite keeps ``section_fts`` (0001).
+
+* ``section_search``: one row per section: its token sequences (title, body) for exact phrase
+  checks and occurrence counts, its token count, and its distinct 1–3-token grams (separated by
+  spaces) under a GIN index of the array they make, for finding candidates. Deleted with its
+  section.
+* ``section_search_stats``: sections and tokens per plan (bm25's N and average length), one row
+  per plan so concurrent imports never update the same row. Deleted with its plan.
+
+A library that already holds sections gets them indexed here, through ``db.search_pg.rebuild``
+(the tokens come from the code, as SQLite's index does), so no stored section goes unfound.
 
 Revision ID: 0005
 Revises: 0004
+Create Date: 2026-12-01
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from alembic import op
+from sqlalchemy import text
+
 revision: str = "0005"
 down_revision: str | None = "0004"
-branch_labels = None
-depends_on = None
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Written out as SQL, not imported from db/, so this revision never changes when the code does.
+UPGRADE = [
+    """
+    CREATE TABLE section_search (
+        section_id INTEGER NOT NULL PRIMARY KEY REFERENCES sections (id) ON DELETE CASCADE,
+        plan_id INTEGER NOT NULL,
+        title_seq TEXT NOT NULL,
+        body_seq TEXT NOT NULL,
+        tokens INTEGER NOT NULL,
+        repeats1 INTEGER NOT NULL,
+        repeats2 INTEGER NOT NULL,
+        repeats3 INTEGER NOT NULL,
+        grams TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE section_search_stats (
+        plan_id INTEGER NOT NULL PRIMARY KEY REFERENCES plans (id) ON DELETE CASCADE,
+        sections INTEGER NOT NULL,
+        tokens BIGINT NOT NULL
+    )
+    """,
+]
+# after any backfill: building a GIN index at once is much faster than adding rows to one
+INDEXES = ["CREATE INDEX ix_section_search_grams ON section_search USING gin ((string_to_array(grams, ' ')))"]
+DOWNGRADE = ["DROP TABLE section_search_stats", "DROP TABLE section_search"]
+
+
+def _postgresql() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
 
 
 def upgrade() -> None:
-    pass
+    if not _postgresql():
+        return
+    for statement in UPGRADE:
+        op.execute(statement)
+    connection = op.get_bind()
+    if connection.execute(text("SELECT EXISTS (SELECT 1 FROM sections)")).scalar():
+        from db import search_pg
+
+        search_pg.rebuild(connection)
+    for statement in INDEXES:
+        op.execute(statement)
 
 
 def downgrade() -> None:
-    pass
+    if not _postgresql():
+        return
+    for statement in DOWNGRADE:
+        op.execute(statement)
