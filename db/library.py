@@ -10,6 +10,7 @@ middle leaves the last committed state), and its saved versions live in ``plan_v
 from __future__ import annotations
 
 import dataclasses
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from alembic.util import CommandError
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -39,6 +40,7 @@ from planning.errors import (
     DuplicatePlanError,
     LibraryError,
     NotFoundError,
+    PermissionDeniedError,
 )
 from planning.model import Plan
 
@@ -74,6 +76,7 @@ class Library:
         self._engine = make_engine(location)
         self._reader = read_only(self._engine)
         self._lock_engine: Engine | None = None  # PostgreSQL: connections that hold draft locks
+        self._locks: list[DraftLock] = []  # taken here and maybe still held: close() lets them go
         # who saves: the database user of a shared library, else the login name
         self.user = user or location.user or draft_locks.default_holder()
 
@@ -107,7 +110,14 @@ class Library:
                 location.path.parent.mkdir(parents=True, exist_ok=True)
             migrate.upgrade(location)
         except SQLAlchemyError as e:
-            raise translate(e, opening=location.display) from e
+            error = translate(e, opening=location.display)
+            if isinstance(error, PermissionDeniedError):  # only the owner may upgrade the schema
+                raise LibraryError(
+                    f"资料库 {location.display} 需要升级到本版程序的结构，请管理员运行 plandesk server init 地址",
+                    f"The library {location.display} needs its schema upgraded for this version of PlanDesk: "
+                    "ask its administrator to run plandesk server init URL",
+                ) from e
+            raise error from e
         except (OSError, CommandError) as e:  # e.g. "file is not a database"
             raise LibraryError(
                 f"无法打开资料库 {location.display}：{e}", f"Cannot open the library {location.display}: {e}"
@@ -115,6 +125,12 @@ class Library:
         return cls(location)
 
     def close(self) -> None:
+        """Let go of the drafts still locked through this library, then of its connections."""
+        while self._locks:
+            try:
+                self._locks.pop().release()
+            except SQLAlchemyError:
+                pass  # closing anyway: a server lock goes with its connection, a SQLite row with this process
         self._engine.dispose()
         if self._lock_engine is not None:
             self._lock_engine.dispose()
@@ -297,12 +313,22 @@ class Library:
             raise translate(e) from e
         if isinstance(got, Holder):
             raise DraftLockedError(plan_id, got.who, got.acquired_at)
+        self._locks = [lock for lock in self._locks if not lock.released]
+        self._locks.append(got)
         return got
 
     def draft_holder(self, plan_id: int) -> Holder | None:
         """Who is editing the draft now (None: no one)."""
         with self._session(write=False) as s, s.begin():
             return draft_locks.current_holder(s, plan_id)
+
+    def can_write(self) -> bool:
+        """Whether this user may change the library (import, draft). On a shared library the
+        database's grants decide (a reader role may not); a file needs to be writable."""
+        if not self.shared:
+            return self.path is not None and os.access(self.path, os.W_OK)
+        with self._session(write=False) as s, s.begin():
+            return bool(s.scalar(text("SELECT has_table_privilege('plans', 'INSERT')")))
 
     def plan_version(self, plan_id: int) -> int:
         """The stored plan's save counter (to notice someone else's save, e.g. to refresh a view)."""

@@ -127,7 +127,8 @@ class PgServer:
     def create_database(self, template: str | None = None) -> str:
         """A new, uniquely named database (from ``template`` if given); returns its superuser URL."""
         name = f"t_{uuid.uuid4().hex[:12]}"
-        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        # FILE_COPY: copies the template's files, 2–3x faster than the default WAL_LOG for small databases
+        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""))
         return self.database_url(name)
 
     def execute(self, sql: str, database: str | None = None) -> None:

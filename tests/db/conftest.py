@@ -1,7 +1,12 @@
 """Fixtures for the library tests.
 
-As in Anki's tests, an empty library is built once per session (with Alembic) and each test
-gets a copy of the file, so the schema is not rebuilt for every test.
+``library`` runs each test twice, on the two stores a library can live in: ``[sqlite]`` a file,
+``[postgresql]`` a database on a private server (skipped, with the reason, where PostgreSQL
+cannot be started). As in Anki's tests the empty library is built once per session and each test
+gets a copy (of the file, or of a template database), so the schema is not rebuilt per test.
+
+``library_path`` is for the tests that are about SQLite files themselves: copies, the sqlite3
+module, killing a writer of the file, migrating old files.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import pytest
 from db.library import Library
 from planning.model import Plan
 from tests.db.sample_plan import make_plan
+from tests.pg_server import PgServer
 
 
 @pytest.fixture(scope="session")
@@ -32,9 +38,26 @@ def library_path(tmp_path: Path, empty_library_file: Path) -> Path:
     return path
 
 
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def library_address(request: pytest.FixtureRequest) -> Iterator[str | Path]:
+    """Where this test's empty library is: a SQLite file, or a ``postgresql://`` URL. For tests
+    that open it a second time (a second user) or from another process."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("library_path")
+        return
+    url: str = request.getfixturevalue("pg_url")
+    yield url
+    # dropped now rather than with the server at the end: the session's server stays small
+    server: PgServer = request.getfixturevalue("pg_server")
+    server.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
 @pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    with Library.open(library_path) as lib:
+def library(library_address: str | Path) -> Iterator[Library]:
+    with Library.open(library_address) as lib:
         yield lib
 
 

@@ -1,4 +1,5 @@
-"""Two processes writing to one library at once: both must succeed, neither sees "database is locked"."""
+"""Two processes writing to one library at once: both must succeed, neither sees "database is locked"
+(SQLite) or takes the other's section ids (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from tests.db.sample_plan import make_plan
 PLANS_EACH = 12
 
 
-def _writer(path: str, tag: str, barrier: Any, results: Any) -> None:
+def _writer(address: str, tag: str, barrier: Any, results: Any) -> None:
     try:
-        with Library.open(path) as lib:
+        with Library.open(address) as lib:
             barrier.wait(timeout=60)
             ids = []
             for i in range(PLANS_EACH):
@@ -30,12 +31,12 @@ def _writer(path: str, tag: str, barrier: Any, results: Any) -> None:
         results.put((tag, "error", repr(e)))
 
 
-def test_two_processes_write_at_once(library_path: Path) -> None:
+def test_two_processes_write_at_once(library_address: str | Path) -> None:
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(2)
     results = ctx.Queue()
     procs = [
-        ctx.Process(target=_writer, args=(str(library_path), tag, barrier, results))
+        ctx.Process(target=_writer, args=(str(library_address), tag, barrier, results))
         for tag in ("甲市", "乙市")
     ]
     for p in procs:
@@ -48,6 +49,6 @@ def test_two_processes_write_at_once(library_path: Path) -> None:
     assert all(status == "ok" for _, status, _ in outcomes), outcomes
     ids = [i for _, _, got in outcomes for i in got]
     assert len(set(ids)) == 2 * PLANS_EACH
-    with Library.open(library_path) as lib:
+    with Library.open(library_address) as lib:
         assert len(lib.list_plans(region="甲市")) == len(lib.list_plans(region="乙市")) == PLANS_EACH
         assert lib.hit_count("政务", region="甲市") == lib.hit_count("政务", region="乙市")

@@ -16,29 +16,15 @@ from db.library import RESTORE_BACKUP, Library
 from db.versions import AUTOSAVES_KEPT
 from planning.errors import LibraryError, NotFoundError
 from planning.model import Indicator, Plan, Section, Value
+from tests.db.rows import counts, dump, plan_row
 from tests.db.sample_plan import make_plan
-
-
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def plan_row(path: Path, plan_id: int) -> tuple[str, int, str]:
-    with sqlite3.connect(path) as conn:
-        return conn.execute(
-            "SELECT content_hash, version, updated_at FROM plans WHERE id = ?", (plan_id,)
-        ).fetchone()
 
 
 def first_indicator(plan: Plan) -> Indicator:
     return next(plan.indicator_tables[0].indicators())
 
 
-def test_create_draft_stores_a_draft_that_reads_back_whole(library: Library, library_path: Path) -> None:
+def test_create_draft_stores_a_draft_that_reads_back_whole(library: Library) -> None:
     plan = make_plan()
     draft_id = library.create_draft(plan)
     assert plan.status == "plan" and plan.id is None  # the caller's plan is not touched
@@ -48,8 +34,8 @@ def test_create_draft_stores_a_draft_that_reads_back_whole(library: Library, lib
     # the same content twice is two drafts, never a "duplicate"
     other = library.create_draft(plan)
     assert other != draft_id
-    assert plan_row(library_path, draft_id)[0].startswith("draft:")
-    assert plan_row(library_path, draft_id)[0] != plan_row(library_path, other)[0]
+    assert plan_row(library, draft_id).content_hash.startswith("draft:")
+    assert plan_row(library, draft_id).content_hash != plan_row(library, other).content_hash
 
 
 def test_indicator_reference_and_method_round_trip(library: Library) -> None:
@@ -66,9 +52,9 @@ def test_indicator_reference_and_method_round_trip(library: Library) -> None:
     assert first_indicator(plain).reference is None and first_indicator(plain).method is None
 
 
-def test_save_draft_replaces_everything_and_the_search_index(library: Library, library_path: Path) -> None:
+def test_save_draft_replaces_everything_and_the_search_index(library: Library) -> None:
     draft_id = library.create_draft(make_plan())
-    _, version_before, _ = plan_row(library_path, draft_id)
+    version_before = plan_row(library, draft_id).version
     draft = library.get_plan(draft_id)
     draft.title = "云河市“十四五”数字政府规划"
     draft.sections = [Section("一、", "总体要求", 1, text="推进城市大脑建设。")]
@@ -81,16 +67,16 @@ def test_save_draft_replaces_everything_and_the_search_index(library: Library, l
     assert library.get_plan(draft_id).to_dict() == draft.to_dict()
     assert library.list_plans()[0].sections == 1
     assert library.hits("城市大脑") and library.hits("政务") == []  # old sections left the index
-    _, version_after, updated = plan_row(library_path, draft_id)
-    assert version_after == version_before + 1 and updated
-    with sqlite3.connect(library_path) as conn:
-        assert conn.execute("SELECT count(*) FROM sections").fetchone()[0] == 1
-        assert conn.execute("SELECT count(*) FROM glossary").fetchone()[0] == 0
+    after = plan_row(library, draft_id)
+    assert after.version == version_before + 1 and after.updated_at
+    assert after.updated_by == library.user
+    stored = counts(library)
+    assert (stored["sections"], stored["projects"], stored["glossary"]) == (1, 1, 0)
 
 
-def test_save_draft_refuses_imported_plans_and_plans_not_stored(library: Library, library_path: Path) -> None:
+def test_save_draft_refuses_imported_plans_and_plans_not_stored(library: Library) -> None:
     imported = library.add_plan(make_plan(), content_hash="imported")
-    before = dump(library_path)
+    before = dump(library)
     as_draft = dataclasses.replace(library.get_plan(imported), status="draft", title="改写")
     with pytest.raises(LibraryError) as e:
         library.save_draft(as_draft)  # the object says draft, the library says plan
@@ -101,14 +87,14 @@ def test_save_draft_refuses_imported_plans_and_plans_not_stored(library: Library
         library.save_draft(Plan(title="无编号", status="draft"))
     with pytest.raises(NotFoundError):
         library.save_draft(Plan(title="不存在", id=999, status="draft"))
-    assert dump(library_path) == before
+    assert dump(library) == before
 
 
 def test_a_failure_mid_save_leaves_the_last_saved_draft(
-    library: Library, library_path: Path, monkeypatch: pytest.MonkeyPatch
+    library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft_id = library.create_draft(make_plan())
-    before = dump(library_path)
+    before = dump(library)
     draft = library.get_plan(draft_id)
     draft.sections[0].text = "全新的内容。"
 
@@ -118,7 +104,7 @@ def test_a_failure_mid_save_leaves_the_last_saved_draft(
     monkeypatch.setattr(plan_rows, "indicator_rows", broken)  # after sections and search rows were rewritten
     with pytest.raises(RuntimeError, match="disk on fire"):
         library.save_draft(draft)
-    assert dump(library_path) == before
+    assert dump(library) == before
     assert library.hits("全新") == []
 
 
@@ -149,13 +135,11 @@ def test_snapshot_versions_get_and_restore(library: Library) -> None:
     assert library.get_version(backup).sections[0].title == "发展基础与形势"  # nothing is lost by restoring
 
 
-def test_restore_refuses_a_version_of_another_plan_and_changes_nothing(
-    library: Library, library_path: Path
-) -> None:
+def test_restore_refuses_a_version_of_another_plan_and_changes_nothing(library: Library) -> None:
     a = library.create_draft(make_plan())
     b = library.create_draft(make_plan(title="青石县“十四五”信息化规划", region="青石县"))
     version_of_b = library.snapshot(b, "b")
-    before = dump(library_path)
+    before = dump(library)
     with pytest.raises(NotFoundError) as e:
         library.restore(a, version_of_b)
     assert str(version_of_b) in e.value.zh
@@ -167,7 +151,7 @@ def test_restore_refuses_a_version_of_another_plan_and_changes_nothing(
         library.versions(9999)
     with pytest.raises(NotFoundError):
         library.snapshot(9999)
-    assert dump(library_path) == before
+    assert dump(library) == before
 
 
 def test_autosaves_skip_unchanged_content_and_keep_only_the_newest(library: Library) -> None:
@@ -187,15 +171,17 @@ def test_autosaves_skip_unchanged_content_and_keep_only_the_newest(library: Libr
         library.snapshot(draft_id, kind="weekly")  # type: ignore[arg-type]
 
 
-def test_deleting_a_draft_deletes_its_versions(library: Library, library_path: Path) -> None:
+def test_deleting_a_draft_deletes_its_versions(library: Library) -> None:
+    kept = library.create_draft(make_plan(title="另一份草稿"))
+    library.snapshot(kept, "留")
     draft_id = library.create_draft(make_plan())
     library.snapshot(draft_id, "v1")
     library.delete_plan(draft_id)
-    with sqlite3.connect(library_path) as conn:
-        assert conn.execute("SELECT count(*) FROM plan_versions").fetchone()[0] == 0
+    assert counts(library)["plan_versions"] == 1
+    assert [v.name for v in library.versions(kept)] == ["留"]
 
 
-# -- a kill in the middle of a save -----------------------------------------------------------------
+# -- a kill in the middle of a save (SQLite: the file stays whole; PostgreSQL: the server rolls back) --
 
 SAVER = """
 import sys
@@ -225,12 +211,12 @@ def _state(library: Library, draft_id: int) -> int:
 
 @pytest.mark.parametrize("saves_before_kill", [3, 11, 25])
 def test_a_kill_mid_save_leaves_the_last_committed_draft(
-    library_path: Path, saves_before_kill: int
+    library_address: str | Path, saves_before_kill: int
 ) -> None:
-    with Library.open(library_path) as library:
+    with Library.open(library_address) as library:
         draft_id = library.create_draft(Plan(title="草稿", status="draft", preamble="第0稿"))
     child = subprocess.Popen(
-        [sys.executable, "-c", SAVER, str(library_path), str(draft_id)],
+        [sys.executable, "-c", SAVER, str(library_address), str(draft_id)],
         cwd=Path(__file__).resolve().parents[2],
         stdout=subprocess.PIPE,
         text=True,
@@ -245,15 +231,16 @@ def test_a_kill_mid_save_leaves_the_last_committed_draft(
     child.wait(timeout=30)
     reported = max([reported, *(int(line) for line in child.stdout)])
 
-    with sqlite3.connect(library_path) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.execute("INSERT INTO section_fts(section_fts, rank) VALUES ('integrity-check', 1)")
-    with Library.open(library_path) as library:
+    if isinstance(library_address, Path):  # the SQLite file itself, and its FTS5 index
+        with sqlite3.connect(library_address) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            conn.execute("INSERT INTO section_fts(section_fts, rank) VALUES ('integrity-check', 1)")
+    with Library.open(library_address) as library:
         n = _state(library, draft_id)
         assert n in (reported, reported + 1)  # the last commit reported, or one committed just before the kill
         assert len(library.hits("政务")) == 150  # the index holds exactly the saved sections
         draft = library.get_plan(draft_id)
         draft.preamble = "第0稿"
         draft.sections = []
-        library.save_draft(draft)  # and the library is writable again
+        library.save_draft(draft)  # writable again (PostgreSQL: the killed save's row lock is gone)
         assert _state(library, draft_id) == 0

@@ -1,10 +1,21 @@
+"""SQLite only: the pragmas and the BEGIN IMMEDIATE of a library file's engine."""
+
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from db.library import Library
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    with Library.open(library_path) as lib:
+        yield lib
 
 
 def test_pragmas_on_every_connection(library: Library) -> None:

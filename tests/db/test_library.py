@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,22 +9,8 @@ from db import plan_rows
 from db.library import Library
 from planning.errors import DuplicatePlanError, LibraryError, NotFoundError
 from planning.model import Plan
+from tests.db.rows import counts, dump, search_leftovers
 from tests.db.sample_plan import make_plan
-
-TABLES = ["plans", "sections", "indicator_tables", "indicators", "projects", "glossary"]
-
-
-def counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as conn:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-
-
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def add(library: Library, plan: Plan, content_hash: str = "h1") -> int:
@@ -76,17 +61,15 @@ def test_list_and_filter(library: Library) -> None:
     json.dumps(d, ensure_ascii=False)
 
 
-def test_delete_removes_plan_sections_and_search_rows(
-    library: Library, library_path: Path, plan: Plan
-) -> None:
+def test_delete_removes_plan_sections_and_search_rows(library: Library, plan: Plan) -> None:
     keep = add(library, make_plan(title="保留的规划", region="青石县"), "keep")
-    before = counts(library_path)
+    before = counts(library)
     gone = add(library, plan, "gone")
     assert library.hits("政务", region="云河市")
 
     library.delete_plan(gone)
 
-    assert counts(library_path) == before
+    assert counts(library) == before
     assert library.hits("政务", region="云河市") == []
     assert all(hit.plan_id == keep for hit in library.search("政务"))
     with pytest.raises(NotFoundError):
@@ -94,11 +77,10 @@ def test_delete_removes_plan_sections_and_search_rows(
     with pytest.raises(NotFoundError):
         library.delete_plan(gone)
 
+    assert search_leftovers(library) > 0
     library.delete_plan(keep)
-    assert counts(library_path) == dict.fromkeys(TABLES, 0)
-    with sqlite3.connect(library_path) as conn:  # not one token is left in the index
-        conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, section_fts, 'row')")
-        assert conn.execute("SELECT count(*) FROM temp.vocab").fetchone()[0] == 0
+    assert counts(library) == dict.fromkeys(counts(library), 0)
+    assert search_leftovers(library) == 0  # not one token is left in the index
 
 
 def test_ids_are_not_reused_after_a_delete(library: Library, plan: Plan) -> None:
@@ -119,10 +101,10 @@ def test_duplicate_content_hash(library: Library, plan: Plan) -> None:
 
 
 def test_failure_mid_add_leaves_the_library_exactly_as_it_was(
-    library: Library, library_path: Path, plan: Plan, monkeypatch: pytest.MonkeyPatch
+    library: Library, plan: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add(library, make_plan(title="已有的规划", region="青石县"), "existing")
-    before_dump = dump(library_path)
+    before_dump = dump(library)
     before_hits = library.hits("政务")
 
     def broken(*_args: object, **_kwargs: object) -> list[dict[str, object]]:
@@ -132,25 +114,11 @@ def test_failure_mid_add_leaves_the_library_exactly_as_it_was(
     with pytest.raises(RuntimeError, match="disk on fire"):
         add(library, plan, "new")
 
-    assert dump(library_path) == before_dump
+    assert dump(library) == before_dump
     assert library.hits("政务") == before_hits
     assert library.find_by_hash("new") is None
     monkeypatch.undo()
     assert library.get_plan(add(library, plan, "new")).to_dict()["title"] == plan.title  # still writable
-
-
-def test_open_creates_parent_folders(tmp_path: Path) -> None:
-    path = tmp_path / "a" / "b" / "library.sqlite3"
-    with Library.open(path) as lib:
-        assert lib.list_plans() == []
-    assert path.exists()
-
-
-def test_open_a_file_that_is_not_a_library(tmp_path: Path) -> None:
-    path = tmp_path / "notes.sqlite3"
-    path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(LibraryError):
-        Library.open(path)
 
 
 def test_predecessor_links_are_set_cleared_and_survive_deletion(library: Library) -> None:
@@ -166,3 +134,20 @@ def test_predecessor_links_are_set_cleared_and_survive_deletion(library: Library
         library.set_predecessor(second, 999)
     library.delete_plan(first)  # the link goes back to automatic, the plan stays
     assert [(p.id, p.predecessor) for p in library.list_plans()] == [(second, None)]
+
+
+# -- SQLite only: a library file ---------------------------------------------------------------------
+
+
+def test_open_creates_parent_folders(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "library.sqlite3"
+    with Library.open(path) as lib:
+        assert lib.list_plans() == []
+    assert path.exists()
+
+
+def test_open_a_file_that_is_not_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(LibraryError):
+        Library.open(path)

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -10,6 +8,7 @@ from db.library import Library
 from db.search import fts_query
 from db.tokens import BREAK, is_cjk
 from planning.model import Plan, Section
+from tests.db.rows import brute_force
 from tests.db.sample_plan import make_plan
 
 
@@ -32,13 +31,6 @@ def three_plans(library: Library) -> dict[str, int]:
     }
 
 
-def brute_force(path: Path, term: str) -> list[int]:
-    """Section ids whose label, title or text contains ``term``: what the index must agree with."""
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT id, label, title, text FROM sections ORDER BY id").fetchall()
-    return [i for i, label, title, text in rows if term in label or term in title or term in text]
-
-
 def cjk_substrings(plan: Plan, n: int) -> set[str]:
     found: set[str] = set()
     for _, s in plan.walk():
@@ -52,15 +44,15 @@ def cjk_substrings(plan: Plan, n: int) -> set[str]:
 
 @pytest.mark.parametrize(("term", "n"), [("政务", 2), ("窗", 1), ("政务云", 3), ("城市运行管理", 6)])
 def test_finds_terms_of_any_length(
-    library: Library, library_path: Path, three_plans: dict[str, int], term: str, n: int
+    library: Library, three_plans: dict[str, int], term: str, n: int
 ) -> None:
     assert len(term) == n
     found = library.hits(term)
-    assert found and found == brute_force(library_path, term)
+    assert found and found == brute_force(library, term)
     assert library.hit_count(term) == len(found)
 
 
-def test_every_two_character_term_agrees_with_a_substring_scan(library: Library, library_path: Path) -> None:
+def test_every_two_character_term_agrees_with_a_substring_scan(library: Library) -> None:
     plan = make_plan()
     # a CJK run that ends where the next starts must not make a phrase across the break
     plan.sections.append(Section("五、", "其他", 1, text="数据，据此。政务、务服"))
@@ -68,15 +60,15 @@ def test_every_two_character_term_agrees_with_a_substring_scan(library: Library,
     terms = cjk_substrings(plan, 2)
     assert "政务" in terms and len(terms) > 150
     for term in sorted(terms | {"据据", "务务", "不在", "数据此", "政务服"}):
-        assert library.hits(term) == brute_force(library_path, term), term
+        assert library.hits(term) == brute_force(library, term), term
 
 
 @pytest.mark.parametrize("n", [1, 3, 4])
-def test_other_lengths_agree_with_a_substring_scan(library: Library, library_path: Path, n: int) -> None:
+def test_other_lengths_agree_with_a_substring_scan(library: Library, n: int) -> None:
     plan = make_plan()
     library.add_plan(plan, content_hash="x", source_path=None, source_format=None)
     for term in sorted(cjk_substrings(plan, n)):
-        assert library.hits(term) == brute_force(library_path, term), term
+        assert library.hits(term) == brute_force(library, term), term
 
 
 def test_ascii_words_ignore_case_and_full_width(library: Library, three_plans: dict[str, int]) -> None:
@@ -87,8 +79,8 @@ def test_ascii_words_ignore_case_and_full_width(library: Library, three_plans: d
     assert library.hits("ipv") == []  # whole words
 
 
-def test_all_terms_must_match(library: Library, library_path: Path, three_plans: dict[str, int]) -> None:
-    both = set(brute_force(library_path, "政务")) & set(brute_force(library_path, "云平台"))
+def test_all_terms_must_match(library: Library, three_plans: dict[str, int]) -> None:
+    both = set(brute_force(library, "政务")) & set(brute_force(library, "云平台"))
     assert library.hits("政务 云平台") == sorted(both) != []
     assert library.hits("政务\u3000云平台") == sorted(both)  # the ideographic space separates too
 
