@@ -28,8 +28,10 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, Engine, delete, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from db.errors import translate
 from db.models import DraftLockRow
 from db.plan_rows import utc_now
 
@@ -104,31 +106,28 @@ class DraftLock:
         self.released = False
 
     def release(self) -> None:
+        """Let the draft go. On a shared library closing the lock's connection is what releases it,
+        so that always happens (a row left behind is stale and ignored). On SQLite the row must go:
+        if the library is busy, ``BusyError`` is raised and the lock is still held, to try again."""
         if self.released:
             return
-        self.released = True
-        try:
-            if self._conn is not None:
+        mine = delete(DraftLockRow).where(DraftLockRow.plan_id == self.plan_id, DraftLockRow.token == self.token)
+        if self._conn is not None:
+            try:
                 with self._conn.begin():
-                    self._conn.execute(
-                        delete(DraftLockRow).where(
-                            DraftLockRow.plan_id == self.plan_id, DraftLockRow.token == self.token
-                        )
-                    )
-                self._conn.execute(
-                    text("SELECT pg_advisory_unlock(:space, :plan_id)"), {"space": LOCK_SPACE, "plan_id": self.plan_id}
-                )
-                self._conn.commit()
-            else:
-                with Session(self._engine) as s, s.begin():
-                    s.execute(
-                        delete(DraftLockRow).where(
-                            DraftLockRow.plan_id == self.plan_id, DraftLockRow.token == self.token
-                        )
-                    )
-        finally:
-            if self._conn is not None:
-                self._conn.close()  # whatever happened above, closing drops the advisory lock
+                    self._conn.execute(mine)
+            except SQLAlchemyError:
+                pass  # the server restarted or the link is down: the advisory lock is gone with it
+            finally:
+                self._conn.close()
+                self.released = True
+            return
+        try:
+            with Session(self._engine) as s, s.begin():
+                s.execute(mine)
+        except SQLAlchemyError as e:
+            raise translate(e) from e
+        self.released = True
 
     def __enter__(self) -> Self:
         return self

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from planning.errors import (
+    BusyError,
     ConnectionLostError,
     LibraryError,
     PasswordRequiredError,
@@ -48,11 +49,11 @@ def translate(e: SQLAlchemyError, *, opening: str | None = None) -> LibraryError
             f"资料库服务器{where}需要密码，或密码不对",
             f"The library server{where} needs a password, or the password is wrong",
         )
-    if code == UNKNOWN_DATABASE:
+    if code == UNKNOWN_DATABASE or ("database" in message and "does not exist" in message):
         return LibraryError(f"服务器上没有这个资料库：{message}", f"No such library database on the server: {message}")
-    if code in RETRY:
-        return LibraryError(
-            "资料库正忙（与他人的修改冲突），未做任何修改，请重试",
+    if code in RETRY or "database is locked" in message or "database is busy" in message:
+        return BusyError(
+            "资料库正忙（他人正在写入），这次没有做任何修改，请稍后重试",
             f"The library was busy with someone else's change; nothing was changed, try again ({message})",
         )
     lost = code in SHUTDOWN or (isinstance(e, DBAPIError) and e.connection_invalidated)
@@ -63,13 +64,15 @@ def translate(e: SQLAlchemyError, *, opening: str | None = None) -> LibraryError
                 f"Cannot reach the library server{where}: {message}",
             )
         return ConnectionLostError(
-            "与资料库服务器的连接中断，这次操作没有完成，请重试",
-            f"Lost the connection to the library server; this change did not complete, try again ({message})",
+            "与资料库服务器的连接中断，这次操作可能没有完成，请重试（已完成的不会重复保存）",
+            "Lost the connection to the library server; this change may not have completed. Try again "
+            f"(what did complete is recognised, not saved twice) ({message})",
         )
     if _is_postgresql(e) and e.__class__.__name__ == "OperationalError":
         return ConnectionLostError(
-            "与资料库服务器的连接出错，这次操作没有完成，请重试",
-            f"The connection to the library server failed; this change did not complete, try again ({message})",
+            "与资料库服务器的连接出错，这次操作可能没有完成，请重试（已完成的不会重复保存）",
+            "The connection to the library server failed; this change may not have completed. Try again "
+            f"(what did complete is recognised, not saved twice) ({message})",
         )
     return LibraryError(f"资料库出错{where}：{message}", f"Library error{where}: {message}")
 

@@ -60,6 +60,11 @@ class ConnectionLostError(LibraryError):
     a retry: imports as duplicates, saves by their version). Safe to try again."""
 
 
+class BusyError(ConnectionLostError):
+    """The library was busy with someone else's write for too long (SQLite's lock, a deadlock on
+    the server); nothing was changed. Retried like a lost connection."""
+
+
 class PasswordRequiredError(LibraryError):
     """The shared library's server asks for a password that was not given."""
 
