@@ -1,10 +1,11 @@
-"""plandesk delete ID"""
+"""plandesk delete ID (a draft someone is editing is not deleted from under them)"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 
-from planning.cli.session import open_library
+from planning.cli.session import editing, open_library
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         plan = library.get_plan(args.id)
-        library.delete_plan(args.id)
+        held = editing(library, args.id) if plan.status == "draft" else contextlib.nullcontext()
+        with held:
+            library.delete_plan(args.id)
     print(f"已删除 deleted #{args.id} {plan.title}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from planning.cli.output import print_json, print_table
-from planning.cli.session import open_library
+from planning.cli.session import editing, open_library
 from planning.drafting import carry_indicators, set_indicator
 from planning.growth import METHODS, check_table
 
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_set(args: argparse.Namespace) -> int:
-    with open_library(args) as library:
+    with open_library(args) as library, editing(library, args.draft):
         ind = set_indicator(library, args.draft, args.indicator, base=args.base, target=args.target,
                             method=args.method)
     method = ind.method or "unit"
@@ -48,7 +48,7 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_carry(args: argparse.Namespace) -> int:
-    with open_library(args) as library:
+    with open_library(args) as library, editing(library, args.into):
         result = carry_indicators(library, args.plan, args.into)
     if args.json:
         print_json(result.to_dict())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from planning.cli.session import open_library
+from planning.cli.session import editing, open_library
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library(args) as library:
+    with open_library(args) as library, editing(library, args.draft):
         backup = library.restore(args.draft, args.version)
     print(f"已恢复 #{args.draft} 到版本 {args.version}；原内容另存为版本 {backup}"
           f" / restored #{args.draft} to version {args.version}; the previous state is version {backup}")

@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from planning.cli.output import print_json
-from planning.cli.session import open_library
+from planning.cli.session import editing, open_library
 from planning.drafting import Proposal, reuse_section
 from planning.drafting.reuse import Accept
 from planning.errors import PlanDeskError
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         raise PlanDeskError("逐条确认需要在终端中运行；否则请用 --accept-all",
                             "reviewing needs a terminal; otherwise give --accept-all")
     accept = terminal_review(sys.stdin, sys.stderr if args.json else sys.stdout) if review else None
-    with open_library(args) as library:
+    with open_library(args) as library, editing(library, args.draft):
         result = reuse_section(library, args.draft, plan_id, spec, accept=accept, accept_all=args.accept_all)
     if args.json:
         print_json(result.to_dict())

@@ -1,9 +1,13 @@
-"""plandesk show ID [--json]: a plan's metadata and outline (or the full model as JSON)."""
+"""plandesk show ID [--json]: a plan's metadata and outline (or the full model as JSON), and who is
+editing it when it is a draft someone holds."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
+from typing import Any
 
+from db.draft_locks import Holder
 from planning.cli.output import print_json
 from planning.cli.session import open_library
 from planning.model import Plan, Section
@@ -23,8 +27,23 @@ def _outline(section: Section, depth: int = 0) -> None:
         _outline(child, depth + 1)
 
 
-def print_plan(plan: Plan) -> None:
+def editing_dict(holder: Holder | None) -> dict[str, Any] | None:
+    if holder is None:
+        return None
+    return {"holder": holder.holder, "host": holder.host, "since": holder.acquired_at}
+
+
+def _local(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def print_plan(plan: Plan, holder: Holder | None = None) -> None:
     print(plan.title)
+    if holder is not None:
+        print(f"  正在编辑 editing: {holder.who}（自 since {_local(holder.acquired_at)}）")
     facts = [
         ("地区 region", plan.region and f"{plan.region.name}（{plan.region.level or '?'}）"),
         ("时期 period", plan.period and f"{plan.period.name} {plan.period.start}–{plan.period.end}"),
@@ -53,8 +72,9 @@ def print_plan(plan: Plan) -> None:
 def run(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         plan = library.get_plan(args.id)
+        holder = library.draft_holder(args.id) if plan.status == "draft" else None
     if args.json:
-        print_json(plan.to_dict())
+        print_json({**plan.to_dict(), "editing": editing_dict(holder)})
     else:
-        print_plan(plan)
+        print_plan(plan, holder)
     return 0

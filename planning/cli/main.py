@@ -32,8 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="plandesk",
         description="规划编制助手 PlanDesk: 规划库、起草、比对与导出 / plan library, drafting, comparison and export",
     )
-    parser.add_argument("--library", metavar="PATH",
-                        help="规划库文件 / library file (default: $PLANDESK_LIBRARY or the user data folder)")
+    parser.add_argument("--library", metavar="PATH|URL",
+                        help="规划库：文件，或共享库地址 postgresql://用户@服务器[:端口]/库名 / the library: a file, "
+                             "or a shared one, postgresql://user@host[:port]/db (default: $PLANDESK_LIBRARY, "
+                             "else the user data folder)")
+    parser.add_argument("--save-password", action="store_true",
+                        help="把共享库的密码存入系统密钥环，下次不再询问 / keep the shared library's password in "
+                             "the system keyring (never in a settings file)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(sub)
