@@ -2,6 +2,13 @@
 
 The same function serves the command line and the GUI: progress arrives through a plain callback
 `(fraction, message)` and cancelling through a `threading.Event`, as in calibre's job contract.
+
+A shared library's server can drop the connection (a restart, the network). Storing a file is one
+transaction, so nothing of it is half in: the importer says so through ``progress``, waits and
+tries that file again (``RetryPolicy``: three retries over about 20 s). A retry that finds the plan
+already stored counts it as imported: the commit went through and only its acknowledgement was
+lost. A file still failing is marked failed and the batch goes on, trying each further file once
+until one gets through, so a server that stays down fails the batch quickly, not 20 s a file.
 """
 
 from __future__ import annotations
@@ -9,12 +16,13 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from planning.errors import DuplicatePlanError, PlanDeskError, PlanImportError
+from planning.errors import ConnectionLostError, DuplicatePlanError, PlanDeskError, PlanImportError
 from planning.model import Plan
 from planning.parse.plan_parser import parse_document
 from planning.readers import SUPPORTED_SUFFIXES, read_document
@@ -27,6 +35,26 @@ Progress = Callable[[float, str], None]
 Outcome = Literal["imported", "duplicate", "failed"]
 _WS = re.compile(r"\s+")
 OPTIMIZE_AFTER = 20  # a batch importing this many files ends by merging the search index
+RETRYING = "与资料库服务器的连接中断，正在重试… / lost the connection, retrying"
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How a file is tried again after ``ConnectionLostError``: wait ``delays[k]`` seconds before
+    retry k + 1. ``sleep`` is for tests; None waits on the batch's cancel event (so cancelling
+    does not wait out the delay) or, without one, ``time.sleep``."""
+
+    delays: tuple[float, ...] = (2.0, 6.0, 12.0)
+    sleep: Callable[[float], None] | None = None
+
+    @property
+    def retries(self) -> int:
+        return len(self.delays)
+
+
+RETRY = RetryPolicy()
+ONCE = RetryPolicy(delays=())
+OnRetry = Callable[[int, int, float], None]  # (retry number, retries allowed, delay in seconds)
 
 
 @dataclass(slots=True)
@@ -98,25 +126,96 @@ def parse_file(path: str | Path) -> tuple[Plan, Document]:
     return plan, doc
 
 
-def import_file(library: Library, path: str | Path) -> FileOutcome:
-    name = str(path)
+def import_file(
+    library: Library,
+    path: str | Path,
+    *,
+    retry: RetryPolicy = RETRY,
+    on_retry: OnRetry | None = None,
+    cancel: threading.Event | None = None,
+) -> FileOutcome:
+    """Read, parse and store one file. A lost server connection is retried as ``retry`` says
+    (``on_retry`` hears of each retry before its wait); a set ``cancel`` ends the waiting."""
+    return _import_file(library, path, retry=retry, on_retry=on_retry, cancel=cancel)[0]
+
+
+def _import_file(
+    library: Library,
+    path: str | Path,
+    *,
+    retry: RetryPolicy,
+    on_retry: OnRetry | None,
+    cancel: threading.Event | None,
+) -> tuple[FileOutcome, bool]:
+    """The outcome, and whether it is a failure for want of the server connection."""
     try:
         plan, doc = parse_file(path)
     except PlanImportError as exc:
-        return FileOutcome(name, "failed", message=exc.line())
-    digest = content_hash(doc)
-    existing = library.find_by_hash(digest)
-    if existing is not None:
-        return FileOutcome(name, "duplicate", existing, plan.title,
-                           f"已在库中（编号 {existing}）/ already in the library (id {existing})")
-    try:
-        plan_id = library.add_plan(plan, content_hash=digest, source_path=str(Path(path).resolve()),
-                                   source_format=doc.fmt)
-    except DuplicatePlanError as exc:  # another process imported the same text a moment ago
-        return FileOutcome(name, "duplicate", exc.existing_id, plan.title, exc.line())
-    except PlanDeskError as exc:
-        return FileOutcome(name, "failed", message=f"{name}: {exc.line()}")
-    return FileOutcome(name, "imported", plan_id, plan.title, warnings=list(plan.warnings))
+        return FileOutcome(str(path), "failed", message=exc.line()), False
+    store = _FileStore(library, str(path), plan, doc, content_hash(doc))
+    retries = 0
+    while True:
+        try:
+            return store.once(), False
+        except ConnectionLostError as exc:
+            lost = exc
+        if retries == retry.retries:
+            break
+        if on_retry is not None:
+            on_retry(retries + 1, retry.retries, retry.delays[retries])
+        if _wait(retry.delays[retries], retry, cancel):
+            break
+        retries += 1
+    tried = (f"（已自动重试 {retries} 次）", f" (retried {retries} times)") if retries else ("", "")
+    message = f"{store.name}: {lost.zh}{tried[0]} / {lost.en}{tried[1]}"
+    return FileOutcome(store.name, "failed", title=plan.title, message=message), True
+
+
+@dataclass(slots=True)
+class _FileStore:
+    """Storing one parsed file; ``once`` may be called again after ``ConnectionLostError``."""
+
+    library: Library
+    name: str
+    plan: Plan
+    doc: Document
+    digest: str
+    sent: bool = False  # a try lost the connection inside add_plan: its commit may have gone through
+
+    def once(self) -> FileOutcome:
+        existing = self.library.find_by_hash(self.digest)
+        if existing is not None:
+            return self._found(existing, f"已在库中（编号 {existing}）/ already in the library (id {existing})")
+        try:
+            plan_id = self.library.add_plan(self.plan, content_hash=self.digest,
+                                            source_path=str(Path(self.name).resolve()), source_format=self.doc.fmt)
+        except ConnectionLostError:
+            self.sent = True
+            raise
+        except DuplicatePlanError as exc:  # another process imported the same text a moment ago
+            return self._found(exc.existing_id, exc.line())
+        except PlanDeskError as exc:
+            return FileOutcome(self.name, "failed", message=f"{self.name}: {exc.line()}")
+        return self._imported(plan_id)
+
+    def _found(self, existing: int, message: str) -> FileOutcome:
+        if self.sent:  # our own earlier commit, whose acknowledgement the dropped connection lost
+            return self._imported(existing)
+        return FileOutcome(self.name, "duplicate", existing, self.plan.title, message)
+
+    def _imported(self, plan_id: int) -> FileOutcome:
+        return FileOutcome(self.name, "imported", plan_id, self.plan.title, warnings=list(self.plan.warnings))
+
+
+def _wait(delay: float, retry: RetryPolicy, cancel: threading.Event | None) -> bool:
+    """Wait before a retry; True when the batch was cancelled meanwhile."""
+    if retry.sleep is not None:
+        retry.sleep(delay)
+    elif cancel is not None:
+        cancel.wait(delay)
+    else:
+        time.sleep(delay)
+    return cancel is not None and cancel.is_set()
 
 
 def import_paths(
@@ -126,25 +225,41 @@ def import_paths(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     on_outcome: Callable[[FileOutcome], None] | None = None,
+    retry: RetryPolicy = RETRY,
 ) -> ImportResult:
     """Import every file; a failing file is reported and the batch goes on. Rerunning an
-    interrupted batch skips what is already in (by content hash)."""
+    interrupted batch skips what is already in (by content hash). A lost server connection is
+    reported through ``progress`` and the file retried (see the module's note)."""
     files = collect_files(paths)
     result = ImportResult()
+    server_down = False  # a file gave up on the connection: the next ones are tried once each
     for n, path in enumerate(files):
+        fraction = n / max(len(files), 1)
         if progress is not None:
-            progress(n / max(len(files), 1), path.name)
+            progress(fraction, path.name)
         if cancel is not None and cancel.is_set():  # checked between files: a file is never half-imported
             result.cancelled = True
             break
-        outcome = import_file(library, path)
+
+        def retrying(k: int, of: int, delay: float, fraction: float = fraction, name: str = path.name) -> None:
+            if progress is not None:
+                progress(fraction, f"{name}：{RETRYING}（{k}/{of}，{delay:g} s）")
+
+        outcome, server_down = _import_file(library, path, retry=ONCE if server_down else retry,
+                                            on_retry=retrying, cancel=cancel)
         result.outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
+        if server_down and cancel is not None and cancel.is_set():  # cancelled while waiting to retry
+            result.cancelled = True
+            break
     if result.count("imported") >= OPTIMIZE_AFTER:
         if progress is not None:
             progress(1.0, "整理检索索引 / optimizing the search index")
-        library.optimize_index()
+        try:
+            library.optimize_index()
+        except ConnectionLostError:
+            pass  # the plans are in; the index is merged after the next batch
     if progress is not None and not result.cancelled:
         progress(1.0, "")
     return result
