@@ -6,7 +6,8 @@ import sys
 
 from db.library import Library
 from desktop.main_window import MainWindow
-from desktop.ops import Backend
+from desktop.ops import Backend, ask_retry
+from desktop.password_dialog import PasswordPrompt
 from desktop.qt import (
     QApplication,
     QCoreApplication,
@@ -18,7 +19,8 @@ from desktop.qt import (
     QTranslator,
 )
 from desktop.settings_dialog import library_from_settings, ui_language
-from planning.errors import PlanDeskError
+from planning import credentials
+from planning.errors import ConnectionLostError, PlanDeskError
 from planning.resources import resource_path
 
 CJK_FONTS = ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun"]
@@ -56,10 +58,26 @@ def install_translator(app: QApplication) -> QTranslator | None:
     return translator
 
 
+def open_library(where: str) -> Library:
+    """The library at `where`; a shared one's password from the URL, libpq, the keyring or, last,
+    the password dialog (kept in the keyring when 记住密码 is ticked). A server that cannot be
+    reached asks 重试. Raises the PlanDeskError of a failure the user gave up on."""
+    while True:
+        prompt = PasswordPrompt()
+        try:
+            library = credentials.open_library(where, prompt=prompt)
+        except ConnectionLostError as exc:
+            if ask_retry(None, exc):
+                continue
+            raise
+        prompt.keep(library.location)
+        return library
+
+
 def run(library: str | None = None, argv: list[str] | None = None) -> int:
     app = setup_application(argv)
     try:
-        lib = Library.open(library_from_settings(library))
+        lib = open_library(library_from_settings(library))
     except PlanDeskError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开规划库"), exc.line())
         return 1

@@ -58,7 +58,18 @@ class IndicatorEditor(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rows: list[Indicator] = []
         self.table: IndicatorTable | None = None
+        self.read_only = False
+        self._triggers = self.editTriggers()
         self.itemChanged.connect(self._cell_changed)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A draft someone else is editing: shown, not edited (cells and method boxes)."""
+        self.read_only = read_only
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers if read_only else self._triggers)
+        for r in range(self.rowCount()):
+            box = self.cellWidget(r, 5)
+            if box is not None:
+                box.setEnabled(not read_only)
 
     def years(self) -> int:
         ind = self.rows[0] if self.rows else None
@@ -86,6 +97,7 @@ class IndicatorEditor(QTableWidget):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.setItem(r, c, item)
         combo = QComboBox(self)
+        combo.setEnabled(not self.read_only)
         names = method_names()
         for method in METHODS:
             combo.addItem(names.get(method, method), method)

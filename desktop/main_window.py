@@ -10,6 +10,7 @@ from db.library import PlanSummary
 from db.search import SearchHit
 from desktop.compare_view import CompareView
 from desktop.draft_dialogs import NewDraftDialog
+from desktop.draft_session import DraftAccess, take_draft
 from desktop.drafting_view import DraftingView
 from desktop.export_dialog import ExportDialog
 from desktop.import_dialog import ImportDialog
@@ -75,13 +76,17 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.run_search)
         self._build_toolbar()
         self.count_label = QLabel(self)
+        self.library_label = QLabel(self)  # 共享 · who we are, on a shared library
+        self.statusBar().addPermanentWidget(self.library_label)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(self.tr("规划库：{path}").format(path=backend.library.path))
+        self.show_library()
         self.library_view.open_requested.connect(self.open_plan)
         self.library_view.files_dropped.connect(self.import_paths)
         self.search_view.open_requested.connect(self.open_plan)
         self.search_view.filters_changed.connect(self.run_search)
         backend.library_changed.connect(self.refresh)
+        backend.permission_denied.connect(self.reader_only)
+        self.read_only_role = False
         self.last_plans: list[PlanSummary] = []
         self.settings = QSettings("PlanDesk", "PlanDesk")
         geometry = self.settings.value("window/geometry")
@@ -93,23 +98,26 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("主工具栏"), self)
         bar.setMovable(False)
         self.addToolBar(bar)
-        actions = [
-            (self.tr("导入文件…"), QKeySequence.StandardKey.Open, self.choose_files),
-            (self.tr("导入文件夹…"), None, self.choose_folder),
-            (self.tr("导入示例规划"), None, self.import_sample),
-            (self.tr("删除"), QKeySequence.StandardKey.Delete, self.delete_selected),
-            (self.tr("重新导入"), None, self.reimport_selected),
-            (self.tr("新建草稿…"), QKeySequence.StandardKey.New, self.new_draft),
-            (self.tr("导出 Word…"), None, self.export_current),
-            (self.tr("与上一期比较"), None, self.compare_with_previous),
-            (self.tr("上一期规划…"), None, self.choose_predecessor),
+        actions = [  # text, shortcut, slot, whether it writes to the library
+            (self.tr("导入文件…"), QKeySequence.StandardKey.Open, self.choose_files, True),
+            (self.tr("导入文件夹…"), None, self.choose_folder, True),
+            (self.tr("导入示例规划"), None, self.import_sample, True),
+            (self.tr("删除"), QKeySequence.StandardKey.Delete, self.delete_selected, True),
+            (self.tr("重新导入"), None, self.reimport_selected, True),
+            (self.tr("新建草稿…"), QKeySequence.StandardKey.New, self.new_draft, True),
+            (self.tr("导出 Word…"), None, self.export_current, False),
+            (self.tr("与上一期比较"), None, self.compare_with_previous, False),
+            (self.tr("上一期规划…"), None, self.choose_predecessor, True),
         ]
-        for text, shortcut, slot in actions:
+        self.write_actions: list[QAction] = []  # disabled for an account that may only read
+        for text, shortcut, slot, writes in actions:
             action = QAction(text, self)
             if shortcut is not None:
                 action.setShortcut(shortcut)
             action.triggered.connect(slot)
             bar.addAction(action)
+            if writes:
+                self.write_actions.append(action)
         bar.addSeparator()
         bar.addWidget(self.search_box)
         self.recent_menu = QMenu(self.tr("最近打开"), self)
@@ -118,7 +126,7 @@ class MainWindow(QMainWindow):
         recent.setMenu(self.recent_menu)
         bar.addAction(recent)
         preferences = QAction(self.tr("设置…"), self)
-        preferences.triggered.connect(lambda: SettingsDialog(str(self.backend.library.path), self).open())
+        preferences.triggered.connect(lambda: SettingsDialog(self.backend.library.display, self).open())
         bar.addAction(preferences)
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.show_about)
@@ -129,6 +137,33 @@ class MainWindow(QMainWindow):
         self.addAction(focus)
 
     # -- library --------------------------------------------------------------------------------
+    def library_text(self) -> str:
+        """Where the library is (never its password) and, when shared, who we are there."""
+        library = self.backend.library
+        if library.shared:
+            return self.tr("共享资料库：{where}（用户 {user}）").format(where=library.display, user=library.user)
+        return self.tr("规划库：{path}").format(path=library.display)
+
+    def show_library(self) -> None:
+        library = self.backend.library
+        self.statusBar().showMessage(self.library_text())
+        self.library_label.setText(self.tr("共享 · {user}").format(user=library.user) if library.shared else "")
+        self.library_label.setToolTip(library.display)
+        self.library_label.setVisible(library.shared)
+
+    def reader_only(self, _error: object = None) -> None:
+        """The database refused a change: this account may only read. Say so once, and disable what
+        would only be refused again (imports, deletes, new drafts, links)."""
+        if self.read_only_role:
+            return
+        self.read_only_role = True
+        for action in self.write_actions:
+            action.setEnabled(False)
+            action.setToolTip(self.tr("您的账号只能查看此资料库"))
+        self.library_label.setText(self.library_label.text() + self.tr(" · 只读"))
+        self.library_label.setVisible(True)
+        self.statusBar().showMessage(self.tr("您的账号只能查看此资料库：导入、删除和新建草稿已停用"))
+
     def refresh(self) -> None:
         LibraryOp(self.backend, lambda ctx: ctx.library.list_plans()).success(self._show_plans).failure(
             self.show_error).run_in_background()
@@ -197,18 +232,26 @@ class MainWindow(QMainWindow):
 
     # -- reading and searching ------------------------------------------------------------------
     def open_plan(self, plan_id: int, label_path: str = "") -> None:
-        def shown(plan: Plan) -> None:
+        """Show a plan in 阅读; a draft also in 起草, taken for editing when no one else has it."""
+        held = self.drafting_view.lock
+
+        def load(ctx: object) -> Plan | DraftAccess:
+            library = ctx.library  # type: ignore[attr-defined]
+            plan = library.get_plan(plan_id)
+            return take_draft(library, plan_id, plan=plan, held=held) if plan.status == "draft" else plan
+
+        def shown(found: Plan | DraftAccess) -> None:
+            plan = found.plan if isinstance(found, DraftAccess) else found
             self.remember(plan_id)
             self.reader_view.show_plan(plan, label_path or None)
             self.tabs.setCurrentWidget(self.reader_view)
-            if plan.status == "draft":
-                self.drafting_view.open_draft(plan)
+            if isinstance(found, DraftAccess):
+                self.drafting_view.show_draft(found)
                 self.tabs.setCurrentWidget(self.drafting_view)
             if plan.indicator_tables:
                 self.trends_view.show_for(plan_id)
 
-        LibraryOp(self.backend, lambda ctx: ctx.library.get_plan(plan_id)).success(shown).failure(
-            self.show_error).run_in_background()
+        LibraryOp(self.backend, load).success(shown).failure(self.show_error).run_in_background()
 
     def run_search(self) -> None:
         query = self.search_box.text().strip()
@@ -297,8 +340,8 @@ class MainWindow(QMainWindow):
         self.compare_view.run()
 
     def about_text(self) -> str:
-        return self.tr("规划编制助手 PlanDesk {version}\n\n规划库：{path}\n共 {n} 份规划和草稿").format(
-            version=__version__, path=self.backend.library.path, n=len(self.last_plans))
+        return self.tr("规划编制助手 PlanDesk {version}\n\n{library}\n共 {n} 份规划和草稿").format(
+            version=__version__, library=self.library_text(), n=len(self.last_plans))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("关于规划编制助手"), self.about_text())
@@ -309,7 +352,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())
         if not self.backend.closed:
-            if self.drafting_view.session is not None and self.drafting_view.session.dirty:
-                self.drafting_view.save()  # queued before shutdown: the worker finishes it, nothing is lost
+            # the draft's pending edits saved and its lock released: queued before shutdown, which
+            # lets the worker finish them, so nothing is lost and no one is locked out
+            self.drafting_view.close_draft()
             self.backend.shutdown()
         event.accept()

@@ -7,6 +7,13 @@
 Library work runs on ONE worker thread (sessions never cross threads); results, failures and
 progress come back to the GUI thread through Qt signals. The function gets an `OpContext`
 (library, progress callback, cancel event: calibre's plain-Python contract), never a widget.
+
+A shared library's server can go away (a restart, the network): an op that fails with
+`ConnectionLostError` shows the plain message with 重试, which runs the same op again (nothing was
+committed, so that is safe). Ops that run by themselves on a timer (autosave, refresh polls) pass
+`retry=False` and simply try again at their next tick. An op refused with `PermissionDeniedError`
+(the account may only read) is announced by `Backend.permission_denied`, so the window can
+disable what it cannot do.
 """
 
 from __future__ import annotations
@@ -18,8 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from db.library import Library
-from desktop.qt import QCoreApplication, QObject, QProgressDialog, Qt, QWidget, Signal
-from planning.errors import PlanDeskError
+from desktop.qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, Qt, QWidget, Signal
+from planning.errors import ConnectionLostError, PermissionDeniedError, PlanDeskError
 
 T = TypeVar("T")
 
@@ -43,6 +50,7 @@ class Backend(QObject):
     """Owns the library and the worker thread; announces changes so every view can refresh."""
 
     library_changed = Signal()
+    permission_denied = Signal(object)  # a PermissionDeniedError: this account may only read
     _done = Signal(object, object, object)  # op, result, error
     _progress = Signal(object, float, str)
     _event = Signal(object, object)
@@ -79,6 +87,8 @@ class Backend(QObject):
 
     def _on_done(self, op: LibraryOp[Any], result: object, error: BaseException | None) -> None:
         self._running.discard(op)
+        if isinstance(error, PermissionDeniedError) and not self._closed:
+            self.permission_denied.emit(error)
         op._finish(result, error)
         if error is None and op.mutates and not self._closed:
             self.library_changed.emit()
@@ -105,13 +115,15 @@ class Backend(QObject):
 
 class LibraryOp(Generic[T]):
     def __init__(self, backend: Backend, fn: Callable[[OpContext], T], *, parent: QWidget | None = None,
-                 mutates: bool = False, file_work: bool = False) -> None:
-        """`file_work`: runs on the file pool (export, compare): `fn` must not use `ctx.library`."""
+                 mutates: bool = False, file_work: bool = False, retry: bool = True) -> None:
+        """`file_work`: runs on the file pool (export, compare): `fn` must not use `ctx.library`.
+        `retry`: a lost server connection asks 重试 / 取消 (else it goes straight to `failure`)."""
         self.backend = backend
         self.fn = fn
         self.parent = parent
         self.mutates = mutates
         self.file_work = file_work
+        self.retry = retry
         self.cancel = threading.Event()
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
@@ -168,6 +180,10 @@ class LibraryOp(Generic[T]):
             self._dialog.reset()
             self._dialog.deleteLater()
             self._dialog = None
+        if (isinstance(error, ConnectionLostError) and self.retry and not self.cancel.is_set()
+                and not self.backend.closed and ask_retry(self.parent, error)):
+            self.run_in_background()  # the same operation again: nothing of it was committed
+            return
         if error is not None:
             if self._failure is not None:
                 self._failure(error)
@@ -175,6 +191,17 @@ class LibraryOp(Generic[T]):
                 raise error
         elif self._success is not None:
             self._success(result)  # type: ignore[arg-type]
+
+
+def ask_retry(parent: QWidget | None, error: BaseException) -> bool:
+    """The lost-connection message with 重试 / 取消; True for 重试. (Tests replace this function.)"""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("LibraryOp", "与资料库的连接中断"),
+                      error_text(error), QMessageBox.StandardButton.NoButton, parent)
+    again = box.addButton(QCoreApplication.translate("LibraryOp", "重试"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("LibraryOp", "取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def error_text(error: BaseException) -> str:

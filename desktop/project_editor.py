@@ -22,7 +22,13 @@ class ProjectEditor(QTableWidget):
         self.setHorizontalHeaderLabels(columns())
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.plan: Plan | None = None
+        self.read_only = False
+        self._triggers = self.editTriggers()
         self.itemChanged.connect(self._changed)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers if read_only else self._triggers)
 
     def show_plan(self, plan: Plan | None) -> None:
         self.blockSignals(True)
@@ -35,14 +41,14 @@ class ProjectEditor(QTableWidget):
         self.blockSignals(False)
 
     def add_project(self, name: str | None = None) -> None:
-        if self.plan is None:
+        if self.plan is None or self.read_only:
             return
         self.plan.projects.append(Project(None, name or self.tr("新项目"), None, None))
         self.show_plan(self.plan)
         self.edited.emit()
 
     def remove_selected(self) -> None:
-        if self.plan is None:
+        if self.plan is None or self.read_only:
             return
         rows = sorted({i.row() for i in self.selectedIndexes()}, reverse=True)
         for r in rows:
@@ -52,7 +58,7 @@ class ProjectEditor(QTableWidget):
             self.edited.emit()
 
     def _changed(self, item: QTableWidgetItem) -> None:
-        if self.plan is None or item.row() >= len(self.plan.projects):
+        if self.plan is None or self.read_only or item.row() >= len(self.plan.projects):
             return
         field = FIELDS[item.column()]
         text = item.text().strip()

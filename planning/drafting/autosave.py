@@ -22,6 +22,12 @@ class Autosaver:
     The clock starts when the Autosaver is made (the draft was just loaded or saved), so the first
     write comes ``interval`` seconds after it at the earliest. Each write also keeps the state as an
     "autosave" version. A failed write raises and keeps the state pending for the next call.
+
+    Each write carries the version of the last save (``version``): the state touched may be another
+    object than the one written before (a copy, an undone state), and its own ``version`` would then
+    make the library refuse the write as a conflict with ourselves. A save made elsewhere (the
+    editor's 保存) is told with ``saved(version)``. A real conflict (someone else saved the draft)
+    raises ``DraftConflictError`` and keeps the state pending.
     """
 
     def __init__(
@@ -38,6 +44,11 @@ class Autosaver:
         self._clock = clock
         self._pending: Plan | None = None
         self._last_write = clock()
+        self.version: int | None = None  # of the last save; None: the touched plan's own
+
+    def saved(self, version: int) -> None:
+        """The draft was saved elsewhere as ``version`` (later writes build on it)."""
+        self.version = version
 
     @property
     def pending(self) -> bool:
@@ -61,7 +72,9 @@ class Autosaver:
         """Write the latest state now, whatever the interval (on close); True when it wrote."""
         if self._pending is None:
             return False
-        self.library.save_draft(self._pending, autosave=True)
+        if self.version is not None:
+            self._pending.version = self.version
+        self.version = self.library.save_draft(self._pending, autosave=True)
         self._pending = None
         self._last_write = self._clock()
         return True

@@ -70,6 +70,9 @@ def test_main_window_in_english(qtbot, tmp_path: Path, monkeypatch: pytest.Monke
         headers = [win.library_view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
         assert headers == ["Title", "Region", "Period", "Document no.", "Date", "Status"]
         assert win.drafting_view.buttons["撤销"].text() == "Undo"  # keyed by the Chinese name, shown in English
+        assert win.drafting_view.buttons["关闭草稿"].text() == "Close draft"
+        win.drafting_view.banner.show_holder("alice@host", None)
+        assert win.drafting_view.banner.label.text() == "Being edited by alice@host (since ?) — read-only, refreshed automatically"
         qtbot.waitUntil(lambda: win.count_label.text() == "0 in total", timeout=5000)  # set off the GUI thread
         win.backend.shutdown()
     finally:
