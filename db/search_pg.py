@@ -1,34 +1,39 @@
 """Full-text search on PostgreSQL: the same hits, bm25 ranks and snippets as SQLite's FTS5 index.
 
-Tables (migration 0005), one ``section_search`` row per section:
+Texts are kept as *sequence strings*: ``db.tokens.index_text``'s tokens written one after the
+other, a CJK character or BREAK as itself and a word wrapped as U+E001 word U+E002
+(``数据5G，`` -> ``数据\\ue0015g\\ue002\\ue000``). Every token starts with a character that starts
+no other token and ends with one that ends no other, so a term's run of tokens occurs in a text
+exactly when its sequence string is a substring there (``strpos``), and occurrences are counted by
+length (overlapping ones, which FTS5 counts too, with ``regexp_count`` and a lookahead). No
+tsvector: its 16,383-position and 256-positions-a-lexeme limits cannot drop a match here.
 
-* ``title_seq``, ``body_seq``: the token sequence of ``db.tokens.index_text`` (title column:
-  ``searchable_title(label, title)``) as a *sequence string*: a CJK character or BREAK is itself,
-  a word is wrapped as U+E001 word U+E002 (``数据5G，`` -> ``数据\\ue0015g\\ue002\\ue000``). Every
-  token starts with a character that starts no other token and ends with one that ends no other,
-  so a term's token run occurs in a column exactly when its sequence string is a substring
-  (``strpos``), and occurrences can be counted by string length (overlapping ones with
-  ``regexp_count`` and a lookahead). About as long as the text itself: no tsvector, so no
-  16383-position or 256-positions-per-lexeme limit can drop a match in a long section.
-* ``grams``: the distinct 1-, 2- and 3-token runs of both columns, never across BREAK, separated
-  by spaces, under a GIN index of ``string_to_array(grams, ' ')``. A term's grams (its run of up
-  to 3 tokens, or all 3-token runs of a longer one, each part between BREAKs on its own) are all
-  present in every matching row, so containing them finds the candidates; for a term of up to 3
-  tokens without BREAK that is the exact answer, otherwise ``strpos`` on the sequences verifies.
-* ``tokens``: the row's token count over both columns (bm25's D, BREAK tokens included, as FTS5
-  counts them).
+Tables (migration 0005), one row per section in each:
 
-``section_search_stats`` holds (sections, tokens) per plan for bm25's N and average row length:
-each import writes its own plan's row, so concurrent imports never wait on one hot row, and a
-query sums about one row per plan. (bench/bench_search_pg.py measures this against counting the
-whole table on each query, and against one shared row under concurrent imports.)
+* ``section_search``, the index: ``grams``, the distinct runs of 1 to 3 tokens in title and body
+  (never across BREAK), under a GIN index of ``string_to_array(rtrim(grams), ' ')``; a term's
+  grams (its run if up to 3 tokens, else all its 3-token runs, each part between BREAKs on its
+  own) are in every row that holds it, and for a term of up to 3 tokens without BREAK only there.
+  Beside them the little that ranking needs first: the token count (bm25's D, BREAK included, as
+  FTS5 counts), the title's sequence, and what bounds a term's count in the body without reading
+  it: ``repeats1..3``, how often the body's commonest 1-, 2-, 3-token run occurs, and
+  ``repeated``, 1,024 bits with bit crc32(run) % 1024 set for each such run occurring twice or
+  more. Rows are kept to about 250 bytes, so a hit list visits few pages: ``grams`` always goes
+  to TOAST, for which short rows are padded past PostgreSQL's 2 KB threshold with spaces that
+  compress away (hence ``rtrim``); ``toast_tuple_target`` is 128.
+* ``section_search_body``: the body's sequence, read by primary key where a term must be checked
+  or counted in it.
+* ``section_search_stats``: sections and tokens per plan, for bm25's N and average length. Each
+  import writes its own plan's row, so concurrent imports never wait on one hot row.
 
 Ranking repeats FTS5's ``bm25(section_fts, 10, 1)`` in SQL with the same double arithmetic in the
 same order: per term (phrase), IDF = ln((N - nHit + 0.5) / (nHit + 0.5)), 1e-6 when not positive,
-nHit = rows matching the term alone over the whole index (filters do not change it, as in FTS5);
-f = 10 x title occurrences + body occurrences, overlapping ones counted (务务 occurs twice in
-务务务, as FTS5 counts instances); score = sum of IDF * f * (k1 + 1) / (f + k1 * (1 - b + b * D /
-avgdl)), rank = -score, ties by section id.
+nHit = rows holding the term over the whole index (filters do not change it, as in FTS5);
+f = 10 x title occurrences + body occurrences; score = sum of IDF * f * (k1 + 1) / (f + k1 * (1 -
+b + b * D / avgdl)), rank = -score, ties by section id. Terms of up to 3 tokens are ranked from
+the index rows with bounds, and only the bodies that could change the top are read
+(``_bounded``); a query with a longer term, or punctuation inside one, checks its matches in the
+bodies anyway and counts them there (``_counted``).
 
 The one known difference from FTS5: FTS5's unicode61 re-tokenizes the words ``db.tokens`` writes,
 by its own Unicode tables, and for 33 code points it disagrees with Python: it folds twelve letter
@@ -41,6 +46,7 @@ different token count, so a slightly different rank. Chinese text never meets th
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -58,6 +64,8 @@ from db.tokens import BREAK, CJK_CLASS, index_text, pieces
 
 OPEN, CLOSE = "\ue001", "\ue002"  # around a word in a sequence string; no text token holds them
 GRAM = 3  # the longest indexed run of tokens
+REPEATED_BITS = 1024
+ROW_PADDING = 2100  # bytes a section_search row is padded to, past TOAST_TUPLE_THRESHOLD (2032)
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
 GIN_INDEX = "ix_section_search_grams"
 
@@ -76,39 +84,49 @@ def sequence(text: str) -> tuple[str, int]:
     return _WORD.sub(lambda m: OPEN + m.group() + CLOSE, tokens).replace(" ", ""), tokens.count(" ") + 1
 
 
+def runs(seq: str, n: int) -> Iterator[str]:
+    """Every run of ``n`` tokens in ``seq``, overlapping, never across BREAK."""
+    for part in seq.split(BREAK):
+        if OPEN not in part:  # CJK characters only: a character is a token
+            yield from (part[i : i + n] for i in range(len(part) - n + 1))
+        else:
+            tokens = _TOKEN.findall(part)
+            yield from ("".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
 def grams(*sequences: str) -> list[str]:
-    """The distinct runs of 1 to 3 tokens in ``sequences``, never across BREAK, in the order they
-    first occur (neighbours share characters, so the stored list compresses well)."""
+    """The distinct runs of 1 to 3 tokens in ``sequences``, in the order they first occur."""
     found: dict[str, None] = {}
     for seq in sequences:
         for part in seq.split(BREAK):
-            if OPEN not in part:  # CJK characters only: a character is a token
-                found.update(
-                    dict.fromkeys(
-                        g for i in range(len(part)) for g in (part[i], part[i : i + 2], part[i : i + 3])
-                    )
-                )
-                continue
-            t = _TOKEN.findall(part)
-            found.update(
-                dict.fromkeys(
-                    g for i in range(len(t)) for g in (t[i], "".join(t[i : i + 2]), "".join(t[i : i + 3]))
-                )
-            )
+            if OPEN not in part:
+                found.update(dict.fromkeys(part[i : i + n] for i in range(len(part)) for n in (1, 2, 3)))
+            else:
+                t = _TOKEN.findall(part)
+                found.update(dict.fromkeys("".join(t[i : i + n]) for i in range(len(t)) for n in (1, 2, 3)))
     return list(found)
 
 
-def repeats(seq: str) -> tuple[int, int, int]:
-    """How often the commonest run of 1, 2 and 3 tokens occurs in ``seq`` (overlaps counted, never
-    across BREAK): a bound on how often any phrase occurs there, since each occurrence of a phrase
-    starts an occurrence of its first 1, 2 or 3 tokens."""
-    counts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
-    for part in seq.split(BREAK):
-        t: str | list[str] = part if OPEN not in part else _TOKEN.findall(part)
-        for n, counter in enumerate(counts, 1):
-            counter.update("".join(t[i : i + n]) for i in range(len(t) - n + 1))
-    one, two, three = (max(c.values(), default=0) for c in counts)
-    return one, two, three
+def repeated_bit(run: str) -> int:
+    return zlib.crc32(run.encode()) % REPEATED_BITS
+
+
+def repetition(body: str) -> tuple[tuple[int, int, int], bytes]:
+    """(how often the commonest run of 1, 2, 3 tokens occurs in ``body``; the ``repeated`` bits).
+
+    A phrase of up to 3 tokens occurs in the body at most as often as the commonest run of as many
+    tokens, and, when its bit is clear, at most once (a bit shared with another run only costs a
+    count that was not needed)."""
+    bits = bytearray(REPEATED_BITS // 8)
+    most = []
+    for n in (1, 2, 3):
+        counts = Counter(runs(body, n))
+        most.append(max(counts.values(), default=0))
+        for run, count in counts.items():
+            if count > 1:
+                bit = repeated_bit(run)
+                bits[bit // 8] |= 1 << (bit % 8)
+    return (most[0], most[1], most[2]), bytes(bits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +135,8 @@ class Phrase:
 
     needle: str  # its sequence string
     grams: tuple[str, ...]  # present in every row that holds the needle
-    exact: bool  # and only in those: no verification needed
+    exact: bool  # and only in those: a single gram (1 to 3 tokens, no BREAK)
     overlaps: bool  # two occurrences can share tokens (务务 in 务务务): counted with a lookahead
-    run: int  # tokens in its longest gram (1–3): the body's ``repeats`` of that length bound its count
 
     @classmethod
     def of(cls, term: str) -> Phrase | None:
@@ -143,8 +160,12 @@ class Phrase:
             for i in range(max(1, len(part) - GRAM + 1)):
                 found["".join(part[i : i + GRAM])] = None
         overlaps = any(needle[:k] == needle[-k:] for k in range(1, len(needle)))
-        run = min(GRAM, max(len(part) for part in parts))
-        return cls(needle, tuple(found), len(parts) == 1 and len(tokens) <= GRAM, overlaps, run)
+        return cls(needle, tuple(found), len(parts) == 1 and len(tokens) <= GRAM, overlaps)
+
+    @property
+    def run(self) -> int:
+        """Tokens in its gram, for an exact phrase (which ``repeats`` column bounds it)."""
+        return len(_TOKEN.findall(self.needle))
 
 
 def phrases(query: str) -> list[Phrase]:
@@ -157,15 +178,18 @@ def phrases(query: str) -> list[Phrase]:
 _ADD = text(
     """
     WITH added AS (
-        INSERT INTO section_search (section_id, plan_id, title_seq, body_seq, tokens, repeats1,
-                                    repeats2, repeats3, grams)
-        SELECT u.id, s.plan_id, u.title_seq, u.body_seq, u.tokens, u.r1, u.r2, u.r3, u.grams
-        FROM unnest(CAST(:ids AS integer[]), CAST(:titles AS text[]), CAST(:bodies AS text[]),
-                    CAST(:tokens AS integer[]), CAST(:r1 AS integer[]), CAST(:r2 AS integer[]),
-                    CAST(:r3 AS integer[]), CAST(:grams AS text[]))
-             AS u(id, title_seq, body_seq, tokens, r1, r2, r3, grams)
+        INSERT INTO section_search (section_id, plan_id, tokens, repeats1, repeats2, repeats3,
+                                    repeated, title_seq, grams)
+        SELECT u.id, s.plan_id, u.tokens, u.r1, u.r2, u.r3, u.repeated, u.title_seq, u.grams
+        FROM unnest(CAST(:ids AS integer[]), CAST(:tokens AS integer[]), CAST(:r1 AS integer[]),
+                    CAST(:r2 AS integer[]), CAST(:r3 AS integer[]), CAST(:repeated AS bytea[]),
+                    CAST(:titles AS text[]), CAST(:grams AS text[]))
+             AS u(id, tokens, r1, r2, r3, repeated, title_seq, grams)
         LEFT JOIN sections s ON s.id = u.id  -- a section not stored: plan_id NULL fails, never skipped
         RETURNING plan_id, tokens
+    ), bodies AS (
+        INSERT INTO section_search_body (section_id, body_seq)
+        SELECT * FROM unnest(CAST(:ids AS integer[]), CAST(:bodies AS text[]))
     )
     INSERT INTO section_search_stats AS st (plan_id, sections, tokens)
     SELECT plan_id, count(*), sum(tokens) FROM added GROUP BY plan_id
@@ -178,6 +202,8 @@ _REMOVE = text(
     WITH gone AS (
         DELETE FROM section_search WHERE section_id = ANY(CAST(:ids AS integer[]))
         RETURNING plan_id, tokens
+    ), bodies AS (
+        DELETE FROM section_search_body WHERE section_id = ANY(CAST(:ids AS integer[]))
     ), per_plan AS (
         SELECT plan_id, count(*) AS sections, sum(tokens) AS tokens FROM gone GROUP BY plan_id
     )
@@ -186,23 +212,22 @@ _REMOVE = text(
     FROM per_plan p WHERE st.plan_id = p.plan_id
     """
 )
+_COLUMNS = ("ids", "tokens", "r1", "r2", "r3", "repeated", "titles", "grams", "bodies")
 
 
 def index_rows(sections: Iterable[Mapping[str, Any]]) -> dict[str, list[Any]]:
     """The ``_ADD`` parameters for section rows (keys id, label, title, text): one array a column."""
-    rows: dict[str, list[Any]] = {
-        k: [] for k in ("ids", "titles", "bodies", "tokens", "r1", "r2", "r3", "grams")
-    }
+    rows: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
     for s in sections:
         title, title_tokens = sequence(searchable_title(s["label"], s["title"]))
         body, body_tokens = sequence(s["text"])
-        rows["ids"].append(s["id"])
-        rows["titles"].append(title)
-        rows["bodies"].append(body)
-        rows["tokens"].append(title_tokens + body_tokens)
-        for key, most in zip(("r1", "r2", "r3"), repeats(body), strict=True):
-            rows[key].append(most)
-        rows["grams"].append(" ".join(grams(title, body)))
+        (r1, r2, r3), repeated = repetition(body)
+        listed = " ".join(grams(title, body))
+        size = 200 + len(title.encode()) + len(listed.encode())  # the row before TOAST, about
+        values = (s["id"], title_tokens + body_tokens, r1, r2, r3, repeated, title, listed, body)
+        for name, value in zip(_COLUMNS, values, strict=True):
+            rows[name].append(value)
+        rows["grams"][-1] += " " * max(0, ROW_PADDING - size)
     return rows
 
 
@@ -216,7 +241,7 @@ def add_sections(session: Session, sections: Iterable[Mapping[str, Any]]) -> Non
 def remove_sections(session: Session, sections: Iterable[Mapping[str, Any]]) -> None:
     """Drop the sections' rows and their share of the statistics; only the ids are used.
 
-    Deleting a section cascades to its row too, but only this keeps the statistics right."""
+    Deleting a section cascades to its rows too, but only this keeps the statistics right."""
     ids = [s["id"] for s in sections]
     if ids:
         session.execute(_REMOVE, {"ids": ids})
@@ -225,8 +250,8 @@ def remove_sections(session: Session, sections: Iterable[Mapping[str, Any]]) -> 
 def rebuild(connection: Connection, *, batch: int = 2000) -> None:
     """Index every stored section anew, ``batch`` sections a statement (migration 0005 fills the
     index of a library that already holds sections)."""
-    connection.execute(text("DELETE FROM section_search_stats"))
-    connection.execute(text("DELETE FROM section_search"))
+    for table in ("section_search_stats", "section_search_body", "section_search"):
+        connection.execute(text(f"DELETE FROM {table}"))
     last = 0
     while True:
         chunk = text("SELECT id, label, title, text FROM sections WHERE id > :last ORDER BY id LIMIT :n")
@@ -245,7 +270,8 @@ def optimize(session: Session) -> None:
 
 # -- reading -----------------------------------------------------------------------------------------
 
-GRAMS = "string_to_array(ss.grams, ' ')"  # the indexed expression (migration 0005), spelled the same
+GRAMS = "string_to_array(rtrim(ss.grams), ' ')"  # the indexed expression (migration 0005), spelled the same
+BODY = " JOIN section_search_body b ON b.section_id = ss.section_id"
 
 
 @dataclass
@@ -259,10 +285,15 @@ class _Sql:
         self.params[name] = value
         return f"%({name})s"
 
-    def holds(self, phrase: Phrase) -> str:
-        """The condition that section ``ss`` holds ``phrase``, beyond holding its grams."""
+    def holds(self, phrase: Phrase, *, joined: bool) -> str:
+        """The condition that section ``ss`` holds ``phrase``, beyond holding its grams: in its
+        title, or in its body (``b`` when joined, else looked up only for rows whose title lacks it)."""
         needle = self.param(phrase.needle)
-        return f"(strpos(ss.body_seq, {needle}) > 0 OR strpos(ss.title_seq, {needle}) > 0)"
+        in_title = f"strpos(ss.title_seq, {needle}) > 0"
+        if joined:
+            return f"({in_title} OR strpos(b.body_seq, {needle}) > 0)"
+        body = f"SELECT 1 FROM section_search_body b WHERE b.section_id = ss.section_id AND strpos(b.body_seq, {needle}) > 0"
+        return f"({in_title} OR EXISTS ({body}))"
 
     def occurrences(self, phrase: Phrase, column: str) -> str:
         """How often ``phrase`` occurs in ``column``, overlapping occurrences too (an integer)."""
@@ -272,27 +303,33 @@ class _Sql:
         length = self.param(len(phrase.needle.encode()))
         return f"((octet_length({column}) - octet_length(replace({column}, {needle}, ''))) / {length})"
 
-    def where(
-        self, found: list[Phrase], region: str | None = None, period: str | None = None
-    ) -> tuple[str, str]:
-        """(joins, conditions) for the sections ``ss`` holding every phrase, in plans of the region
-        and period."""
+    def matching(
+        self,
+        found: list[Phrase],
+        region: str | None = None,
+        period: str | None = None,
+        *,
+        bodies: bool = False,
+    ) -> str:
+        """FROM and WHERE for the sections ``ss`` holding every phrase, in plans of the region and
+        period; with their bodies ``b`` joined if ``bodies``."""
         all_grams = list(dict.fromkeys(g for p in found for g in p.grams))
         conditions = [f"{GRAMS} @> {self.param(all_grams)}::text[]"]
-        conditions += [self.holds(p) for p in dict.fromkeys(found) if not p.exact]  # a repeated term once
-        joins = ""
+        # a repeated term is checked once
+        conditions += [self.holds(p, joined=bodies) for p in dict.fromkeys(found) if not p.exact]
+        joins = BODY if bodies else ""
         if region is not None or period is not None:
-            joins = " JOIN plans p ON p.id = ss.plan_id"
+            joins += " JOIN plans p ON p.id = ss.plan_id"
         if region is not None:
             conditions.append(f"p.region_name = {self.param(region)}")
         if period is not None:
             conditions.append(f"p.period_name = {self.param(period)}")
-        return joins, " AND ".join(conditions)
+        return f"FROM section_search ss{joins} WHERE {' AND '.join(conditions)}"
 
 
-# Only the GIN index may lead to section_search (see _gin_only); and with the other plans priced
-# as disabled (10^10), JIT compilation would kick in and cost more than the whole query.
-_SETTINGS = ("enable_seqscan", "enable_indexscan", "jit")
+# The planner may reach section_search only through the GIN index (see _gin_only); and with the
+# other plans priced as disabled (10^10), JIT compilation would kick in and cost more than the query.
+_SETTINGS = ("enable_seqscan", "jit")
 _GIN_ONLY = "SELECT " + ", ".join(
     [f"current_setting('{name}')" for name in _SETTINGS]
     + [f"set_config('{name}', 'off', true)" for name in _SETTINGS]
@@ -305,11 +342,11 @@ def _gin_only(session: Session) -> Iterator[Any]:
     """The psycopg connection under the session (inside its transaction), planning through the
     GIN index only while the block runs.
 
-    A sequential scan of ``section_search`` (or a walk along its primary key, for ORDER BY) would
-    unpack every row's grams, seconds instead of milliseconds, and the planner's estimates for a
-    common character tempt it. The settings are put back after the block; after an error the
-    transaction's end drops them. Statements go straight through the driver, not SQLAlchemy: for
-    tens of thousands of ids its result layer costs more than the query.
+    A sequential scan of ``section_search`` would unpack every row's grams from TOAST, seconds
+    instead of milliseconds, and the planner's estimates for a common character tempt it. The
+    settings are put back after the block; after an error the transaction's end drops them.
+    Statements go straight through the driver, not SQLAlchemy: for tens of thousands of ids its
+    result layer costs more than the query.
     """
     driver = session.connection().connection.driver_connection
     assert driver is not None
@@ -324,9 +361,10 @@ def hits(session: Session, query: str, *, region: str | None = None, period: str
     if not found:
         return []
     sql = _Sql({})
-    joins, conditions = sql.where(found, region, period)
-    statement = f"SELECT array_agg(ss.section_id ORDER BY ss.section_id) FROM section_search ss{joins} WHERE {conditions}"
-    with _gin_only(session) as driver:  # one array in binary: a third faster than a row per id
+    statement = (
+        f"SELECT array_agg(ss.section_id ORDER BY ss.section_id) {sql.matching(found, region, period)}"
+    )
+    with _gin_only(session) as driver:  # one array, in binary: a third faster than a row per id
         ids = driver.cursor(binary=True).execute(statement, sql.params).fetchone()[0]
     return ids or []
 
@@ -336,15 +374,12 @@ def hit_count(session: Session, query: str, *, region: str | None = None, period
     if not found:
         return 0
     sql = _Sql({})
-    joins, conditions = sql.where(found, region, period)
     with _gin_only(session) as driver:
-        row = driver.execute(f"SELECT count(*) FROM section_search ss{joins} WHERE {conditions}", sql.params)
-        return int(row.fetchone()[0])
+        row = driver.execute(f"SELECT count(*) {sql.matching(found, region, period)}", sql.params).fetchone()
+    return int(row[0])
 
 
 # -- ranking -----------------------------------------------------------------------------------------
-
-PROBE = 1000  # matches looked at to choose how to rank (see search)
 
 
 def _score(terms: list[tuple[str, str]], d: str) -> str:
@@ -359,17 +394,13 @@ def _score(terms: list[tuple[str, str]], d: str) -> str:
 
 
 def _idf(sql: _Sql, found: list[Phrase], matches: str, *, alone: bool) -> str:
-    """CTEs ``stats`` (N, avgdl), ``h`` (nHit per phrase) and ``idf``, after the CTE ``matches``."""
+    """CTEs ``stats`` (N, avgdl), ``h`` (nHit per phrase) and ``idf``, to follow the CTE ``matches``."""
     n_hits, idfs = [], []
     for i, phrase in enumerate(found):
         if alone:  # one phrase, no filter: its nHit is the number of matches
             n_hits.append(f"(SELECT count(*) FROM {matches}) AS n{i}")
         else:  # over the whole index, as FTS5 counts it
-            holds = "" if phrase.exact else f" AND {sql.holds(phrase)}"
-            grams = sql.param(list(phrase.grams))
-            n_hits.append(
-                f"(SELECT count(*) FROM section_search ss WHERE {GRAMS} @> {grams}::text[]{holds}) AS n{i}"
-            )
+            n_hits.append(f"(SELECT count(*) {sql.matching([phrase])}) AS n{i}")
         idf = f"ln(((stats.n - h.n{i})::float8 + 0.5::float8) / (h.n{i}::float8 + 0.5::float8))"
         idfs.append(f"CASE WHEN {idf} <= 0 THEN 1e-6::float8 ELSE {idf} END AS idf{i}")
     return f"""
@@ -383,22 +414,25 @@ def _idf(sql: _Sql, found: list[Phrase], matches: str, *, alone: bool) -> str:
         )"""
 
 
-def _counts(sql: _Sql, phrase: Phrase, i: int) -> tuple[str, str]:
-    """(weighted title count, f) expressions of phrase ``i`` for a row ``ss``."""
-    title = f"({TITLE_WEIGHT!r}::float8 * {sql.occurrences(phrase, 'ss.title_seq')})"
-    return title, f"{title} + {BODY_WEIGHT!r}::float8 * {sql.occurrences(phrase, 'ss.body_seq')}"
+def _title(sql: _Sql, phrase: Phrase) -> str:
+    return f"({TITLE_WEIGHT!r}::float8 * {sql.occurrences(phrase, 'ss.title_seq')})"
+
+
+def _body(sql: _Sql, phrase: Phrase) -> str:
+    return f"({BODY_WEIGHT!r}::float8 * {sql.occurrences(phrase, 'b.body_seq')})"
 
 
 def _counted(sql: _Sql, found: list[Phrase], region: str | None, period: str | None, limit: int) -> str:
-    """Best ``limit`` (section_id, rank): every match counted."""
-    joins, conditions = sql.where(found, region, period)
-    freqs = [f"{_counts(sql, p, i)[1]} AS f{i}" for i, p in enumerate(found)]
+    """Best ``limit`` (section_id, rank), every match counted: for queries with a phrase of more
+    than 3 tokens or with punctuation, whose matches are checked in their bodies anyway."""
+    matching = sql.matching(found, region, period, bodies=True)
+    freqs = [f"{_title(sql, p)} + {_body(sql, p)} AS f{i}" for i, p in enumerate(found)]
     scores = [(f"idf.idf{i}", f"m.f{i}") for i in range(len(found))]
+    alone = len(set(found)) == 1 and region is None and period is None
     return f"""
         WITH m AS MATERIALIZED (
-            SELECT ss.section_id, ss.tokens::float8 AS d, {", ".join(freqs)}
-            FROM section_search ss{joins} WHERE {conditions}
-        ), {_idf(sql, found, "m", alone=len(set(found)) == 1 and not joins)}
+            SELECT ss.section_id, ss.tokens::float8 AS d, {", ".join(freqs)} {matching}
+        ), {_idf(sql, found, "m", alone=alone)}
         SELECT m.section_id, -1.0::float8 * {_score(scores, "m.d")} AS rank
         FROM m, idf, stats
         ORDER BY rank, m.section_id
@@ -407,86 +441,80 @@ def _counted(sql: _Sql, found: list[Phrase], region: str | None, period: str | N
 
 
 def _bounded(sql: _Sql, found: list[Phrase], region: str | None, period: str | None, limit: int) -> str:
-    """Best ``limit`` (section_id, rank): bodies counted only where the score could reach the top.
+    """Best ``limit`` (section_id, rank) for phrases of up to 3 tokens, bodies read only where needed.
 
-    ``c`` reads each match's token count and counts the phrases in its short title; with a
-    phrase's count in the body bounded below (at least 1 where the title lacks it) and above (the
-    body's ``repeats``), each row's score is bounded. The ``limit``-th best lower bound is a floor
-    under the ``limit``-th best score, so only the rows whose upper bound reaches the floor are
-    fetched again (by ctid) and counted: the true top ``limit`` is among them, ties too.
-    Floating-point arithmetic is monotonic, so the bounds hold for the computed doubles as well;
-    the floor is lowered by a relative 1e-9 all the same.
+    ``c`` takes each match from ``section_search`` alone: its token count, each phrase's count in
+    the title, and bounds for its count in the body: at least 1 where the title lacks it (the row
+    holds it somewhere), at most 1 where its ``repeated`` bit is clear, else at most its
+    ``repeats``. Where the bounds meet (mostly: a phrase once in the body, not in the title) the
+    score is known; elsewhere it lies between the scores of the bounds. The ``limit``-th best lower
+    bound is a floor under the ``limit``-th best score, so bodies are read and counted only for the
+    rows not known whose upper bound reaches the floor; the true top ``limit``, ties included, is
+    among the known rows and those. Floating-point arithmetic is monotonic, so the bounds hold for
+    the computed doubles as well, and a known score is computed from the very same f as a counted
+    one; the floor is lowered by a relative 1e-9 all the same.
     """
-    joins, conditions = sql.where(found, region, period)
-    cheap, exact, lows, highs, scores = [], [], [], [], []
+    cheap, lows, highs, known, scores = [], [], [], [], []
     body = f"{BODY_WEIGHT!r}::float8"
     for i, phrase in enumerate(found):
-        title, f = _counts(sql, phrase, i)
-        cheap.append(f"{title} AS t{i}, ss.repeats{phrase.run} AS r{i}")
-        exact.append(f"{f} AS f{i}")
+        bit = sql.param(repeated_bit(phrase.grams[0]))
+        cheap.append(
+            f"{_title(sql, phrase)} AS t{i}, "
+            f"CASE WHEN get_bit(ss.repeated, {bit}) = 0 THEN least(1, ss.repeats{phrase.run})"
+            f" ELSE ss.repeats{phrase.run} END AS r{i}"
+        )
         lows.append((f"idf.idf{i}", f"(c.t{i} + CASE WHEN c.t{i} = 0 THEN {body} ELSE 0 END)"))
         highs.append((f"idf.idf{i}", f"(c.t{i} + {body} * c.r{i})"))
-        scores.append((f"idf.idf{i}", f"e.f{i}"))
+        known.append(f"(c.t{i} = 0 AND c.r{i} = 1 OR c.t{i} > 0 AND c.r{i} = 0)")
+        scores.append((f"idf.idf{i}", f"(x.t{i} + {_body(sql, phrase)})"))
+    ts = ", ".join(f"c.t{i}" for i in range(len(found)))
+    alone = len(set(found)) == 1 and region is None and period is None
     return f"""
         WITH c AS MATERIALIZED (
-            SELECT ss.ctid AS row, ss.tokens::float8 AS d, {", ".join(cheap)}
-            FROM section_search ss{joins} WHERE {conditions}
-        ), {_idf(sql, found, "c", alone=len(set(found)) == 1 and not joins)},
+            SELECT ss.section_id, ss.tokens::float8 AS d, {", ".join(cheap)}
+            {sql.matching(found, region, period)}
+        ), {_idf(sql, found, "c", alone=alone)},
         bounds AS MATERIALIZED (
-            SELECT c.row, {_score(lows, "c.d")} AS low, {_score(highs, "c.d")} AS high FROM c, idf, stats
+            SELECT c.section_id, c.d, {ts}, {" AND ".join(known)} AS known,
+                   {_score(lows, "c.d")} AS low, {_score(highs, "c.d")} AS high
+            FROM c, idf, stats
         ), floor AS MATERIALIZED (
             SELECT coalesce(
                 (SELECT low FROM bounds ORDER BY low DESC LIMIT 1 OFFSET {sql.param(limit - 1)}), '-Infinity'
             ) * (1 - 1e-9::float8) AS low
-        ), e AS MATERIALIZED (
-            SELECT ss.section_id, ss.tokens::float8 AS d, {", ".join(exact)}
-            FROM section_search ss
-            WHERE ss.ctid = ANY(ARRAY(SELECT bounds.row FROM bounds, floor WHERE bounds.high >= floor.low))
+        ), x AS (
+            SELECT bounds.* FROM bounds, floor WHERE NOT bounds.known AND bounds.high >= floor.low
+        ), ranked AS (
+            SELECT bounds.section_id, bounds.low AS score FROM bounds, floor
+            WHERE bounds.known AND bounds.low >= floor.low
+            UNION ALL
+            SELECT x.section_id, {_score(scores, "x.d")}
+            FROM x JOIN section_search_body b ON b.section_id = x.section_id, idf, stats
         )
-        SELECT e.section_id, -1.0::float8 * {_score(scores, "e.d")} AS rank
-        FROM e, idf, stats
-        ORDER BY rank, e.section_id
+        SELECT ranked.section_id, -1.0::float8 * ranked.score AS rank
+        FROM ranked
+        ORDER BY rank, ranked.section_id
         LIMIT {sql.param(limit)}
-    """
-
-
-def _titled(sql: _Sql, found: list[Phrase], region: str | None, period: str | None) -> str:
-    """How many of the first ``PROBE`` matches hold a phrase in their title."""
-    joins, conditions = sql.where(found, region, period)
-    in_title = " OR ".join(f"strpos(x.title_seq, {sql.param(p.needle)}) > 0" for p in found)
-    return f"""
-        SELECT count(*) FROM (
-            SELECT ss.title_seq FROM section_search ss{joins} WHERE {conditions} LIMIT {PROBE}
-        ) x WHERE {in_title}
     """
 
 
 def search(
     session: Session, query: str, *, region: str | None = None, period: str | None = None, limit: int = 20
 ) -> list[SearchHit]:
-    """The best ``limit`` matches by bm25 (title matches weigh more), with snippets.
-
-    Counting the phrases in every matching body is most of the work. Where at least ``limit`` of
-    the first ``PROBE`` matches hold a phrase in their title, their scores set a floor that most
-    rows cannot reach, so only the rest are counted (``_bounded``: 网络 in 1,000 plans, 200 of
-    30,600 rows); otherwise every match is counted (``_counted``). Either way the result is exact:
-    the probe only chooses the faster way.
-    """
+    """The best ``limit`` matches by bm25 (title matches weigh more), with snippets."""
     found = phrases(query)
     if not found or limit <= 0:
         return []
+    sql = _Sql({})
+    ranked = (_bounded if all(p.exact for p in found) else _counted)(sql, found, region, period, limit)
+    statement = f"""
+        WITH top AS ({ranked})
+        SELECT top.rank, s.id, s.plan_id, s.path, s.label, s.title, s.text,
+               p.title AS plan_title, p.region_name, p.period_name
+        FROM top JOIN sections s ON s.id = top.section_id JOIN plans p ON p.id = s.plan_id
+        ORDER BY top.rank, s.id
+    """
     with _gin_only(session) as driver:
-        probe = _Sql({})
-        titled = driver.execute(_titled(probe, found, region, period), probe.params).fetchone()[0]
-        sql = _Sql({})
-        ranked = (_bounded if titled >= limit else _counted)(sql, found, region, period, limit)
-        statement = f"""
-            WITH top AS ({ranked})
-            SELECT top.rank, s.id, s.plan_id, s.path, s.label, s.title, s.text,
-                   p.title AS plan_title, p.region_name, p.period_name
-            FROM top JOIN sections s ON s.id = top.section_id JOIN plans p ON p.id = s.plan_id
-            ORDER BY top.rank, s.id
-        """
         rows = driver.cursor(row_factory=dict_row).execute(statement, sql.params).fetchall()
     patterns = needles(query)
     return [make_hit(r, patterns) for r in rows]

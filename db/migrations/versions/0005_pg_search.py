@@ -1,9 +1,10 @@
 """The search index of a PostgreSQL library (``db.search_pg``); SQLite keeps ``section_fts`` (0001).
 
-* ``section_search``: one row per section: its token sequences (title, body) for exact phrase
-  checks and occurrence counts, its token count, and its distinct 1–3-token grams (separated by
-  spaces) under a GIN index of the array they make, for finding candidates. Deleted with its
-  section.
+* ``section_search``: one short row per section: its distinct 1–3-token grams (separated by
+  spaces, padded with spaces so that they always go to TOAST) under a GIN index, its token count,
+  its title's token sequence, and bounds on how often a term can occur in its body. Deleted with
+  its section.
+* ``section_search_body``: the body's token sequence, for checking and counting terms there.
 * ``section_search_stats``: sections and tokens per plan (bm25's N and average length), one row
   per plan so concurrent imports never update the same row. Deleted with its plan.
 
@@ -33,13 +34,21 @@ UPGRADE = [
     CREATE TABLE section_search (
         section_id INTEGER NOT NULL PRIMARY KEY REFERENCES sections (id) ON DELETE CASCADE,
         plan_id INTEGER NOT NULL,
-        title_seq TEXT NOT NULL,
-        body_seq TEXT NOT NULL,
         tokens INTEGER NOT NULL,
         repeats1 INTEGER NOT NULL,
         repeats2 INTEGER NOT NULL,
         repeats3 INTEGER NOT NULL,
+        repeated BYTEA NOT NULL,
+        title_seq TEXT NOT NULL,
         grams TEXT NOT NULL
+    ) WITH (toast_tuple_target = 128)
+    """,
+    # rows stay short: grams go to TOAST, the rest stays in the row
+    "ALTER TABLE section_search ALTER COLUMN repeated SET STORAGE PLAIN, ALTER COLUMN title_seq SET STORAGE MAIN",
+    """
+    CREATE TABLE section_search_body (
+        section_id INTEGER NOT NULL PRIMARY KEY REFERENCES sections (id) ON DELETE CASCADE,
+        body_seq TEXT NOT NULL
     )
     """,
     """
@@ -51,8 +60,8 @@ UPGRADE = [
     """,
 ]
 # after any backfill: building a GIN index at once is much faster than adding rows to one
-INDEXES = ["CREATE INDEX ix_section_search_grams ON section_search USING gin ((string_to_array(grams, ' ')))"]
-DOWNGRADE = ["DROP TABLE section_search_stats", "DROP TABLE section_search"]
+INDEXES = ["CREATE INDEX ix_section_search_grams ON section_search USING gin ((string_to_array(rtrim(grams), ' ')))"]
+DOWNGRADE = ["DROP TABLE section_search_stats", "DROP TABLE section_search_body", "DROP TABLE section_search"]
 
 
 def _postgresql() -> bool:
