@@ -15,8 +15,6 @@ mismatch or a cancel, so the target is either the whole copy or as empty as it w
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
 import time
 from collections.abc import Callable
@@ -217,11 +215,6 @@ def _set_counters(dst: Session, high_water: dict[str, int]) -> None:
 # -- checking --------------------------------------------------------------------------------------
 
 
-def _canonical(data: Any) -> str:
-    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
-
-
 def plan_digest(s: Session, plan_id: int) -> str | None:
     """A hash of everything the copy keeps of one plan: its model, its ``plans`` row and its versions
     (each with the hash of its content recomputed from what is stored)."""
@@ -234,7 +227,7 @@ def plan_digest(s: Session, plan_id: int) -> str | None:
         [v.id, v.created_at, v.name, v.kind, v.content_hash, versions_module.hash_of(v.content)]
         for v in s.execute(select(versions).where(versions.c.plan_id == plan_id).order_by(versions.c.id))
     ]
-    return _canonical({"plan": plan.to_dict(), "row": dict(row), "versions": saved})
+    return versions_module.hash_of({"plan": plan.to_dict(), "row": dict(row), "versions": saved})
 
 
 def search_rows(s: Session) -> int:

@@ -8,7 +8,7 @@ does not exist. Anything else keeps the driver's message.
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from planning.errors import (
     BusyError,
@@ -56,8 +56,10 @@ def translate(e: SQLAlchemyError, *, opening: str | None = None) -> LibraryError
             "资料库正忙（他人正在写入），这次没有做任何修改，请稍后重试",
             f"The library was busy with someone else's change; nothing was changed, try again ({message})",
         )
+    # a server that went away (restart, network) or could not be reached: PostgreSQL's operational
+    # errors are all about the connection; SQLite's (busy, I/O) are not
     lost = code in SHUTDOWN or (isinstance(e, DBAPIError) and e.connection_invalidated)
-    if lost or (opening and e.__class__.__name__ == "OperationalError" and _is_postgresql(e)):
+    if lost or (isinstance(e, OperationalError) and _is_postgresql(e)):
         if opening:
             return ConnectionLostError(
                 f"无法连接资料库服务器{where}：{message}",
@@ -66,12 +68,6 @@ def translate(e: SQLAlchemyError, *, opening: str | None = None) -> LibraryError
         return ConnectionLostError(
             "与资料库服务器的连接中断，这次操作可能没有完成，请重试（已完成的不会重复保存）",
             "Lost the connection to the library server; this change may not have completed. Try again "
-            f"(what did complete is recognised, not saved twice) ({message})",
-        )
-    if _is_postgresql(e) and e.__class__.__name__ == "OperationalError":
-        return ConnectionLostError(
-            "与资料库服务器的连接出错，这次操作可能没有完成，请重试（已完成的不会重复保存）",
-            "The connection to the library server failed; this change may not have completed. Try again "
             f"(what did complete is recognised, not saved twice) ({message})",
         )
     return LibraryError(f"资料库出错{where}：{message}", f"Library error{where}: {message}")

@@ -14,7 +14,6 @@ import sys
 
 from sqlalchemy import URL
 
-from db import roles
 from db.library import Library
 from db.location import LibraryLocation
 from db.migrate import current_revision
@@ -22,7 +21,7 @@ from planning.cli.output import print_json, print_table
 from planning.cli.session import connect
 from planning.errors import PlanDeskError
 
-ROLE_NAMES = {"reader": "只读 reader", "editor": "编辑 editor"}
+ROLE_NAMES = {"reader": "只读 reader", "editor": "编辑 editor"}  # the keys of db.roles.GROUPS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a = commands.add_parser("adduser", help="新建用户，或改变已有用户的权限 / add a user, or change a user's role")
     a.add_argument("url", metavar="URL")
     a.add_argument("name", metavar="NAME", help="登录名 / login name")
-    a.add_argument("--role", required=True, choices=tuple(roles.GROUPS), help="reader（只读）或 editor（编辑）")
+    a.add_argument("--role", required=True, choices=tuple(ROLE_NAMES), help="reader（只读）或 editor（编辑）")
     a.add_argument("--password-stdin", action="store_true",
                    help="从标准输入读取新用户的密码（一行）/ read the new user's password from stdin (one line)")
     a.set_defaults(run=run_adduser)
@@ -61,6 +60,8 @@ def _open(args: argparse.Namespace) -> Library:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from db import roles  # loads psycopg (~130 ms): only when a server command runs
+
     with _open(args) as library:  # opening creates or upgrades the schema
         result = roles.init(library.engine)
         with library.engine.connect() as conn:
@@ -97,6 +98,8 @@ def read_new_password(args: argparse.Namespace, name: str) -> str:
 
 
 def run_adduser(args: argparse.Namespace) -> int:
+    from db import roles  # loads psycopg (~130 ms): only when a server command runs
+
     name = roles.check_name(args.name)
     password = read_new_password(args, name) if args.password_stdin else None
     with _open(args) as library:
@@ -119,6 +122,8 @@ def _for_user(location: LibraryLocation, name: str) -> str:
 
 
 def run_users(args: argparse.Namespace) -> int:
+    from db import roles  # loads psycopg (~130 ms): only when a server command runs
+
     with _open(args) as library:
         found = roles.users(library.engine)
     if args.json:
