@@ -22,7 +22,7 @@ from db import migrate, search_pg
 from db.engine import make_engine
 from db.library import Library
 from db.migrate import alembic_config
-from db.search_pg import CLOSE, OPEN, Phrase, grams, repeated_bit, repetition, runs, sequence
+from db.search_pg_terms import CLOSE, OPEN, Phrase, grams, repeated_bit, repetition, runs, sequence
 from db.tokens import BREAK, is_cjk
 from planning.importer import content_hash, parse_file
 from planning.model import Plan, Section
