@@ -28,7 +28,7 @@ from timing import timed  # noqa: E402
 
 from planning.compare import Comparison, compare_plans  # noqa: E402
 from planning.compare.redline import build_redline, write_redline  # noqa: E402
-from planning.importer import parse_file  # noqa: E402
+from planning.ingest import parse_file  # noqa: E402
 from planning.model import Plan  # noqa: E402
 from tests.planning.compare.edits import edit_plan, synthetic_plan  # noqa: E402
 

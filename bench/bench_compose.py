@@ -22,8 +22,10 @@ sys.path.insert(0, str(REPO))
 from timing import timed  # noqa: E402
 
 from db.library import Library  # noqa: E402
-from planning.importer import import_file, parse_file  # noqa: E402
-from planning.recipe import compose, compose_file, load_recipe  # noqa: E402
+from planning.drafting.recipe import load_recipe  # noqa: E402
+from planning.ingest import parse_file  # noqa: E402
+from service.compose import compose, compose_file  # noqa: E402
+from service.importer import import_file  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"
 GOAL_MS = 200.0

@@ -28,9 +28,9 @@ from timing import timed  # noqa: E402
 from planning.export import export_plan  # noqa: E402
 from planning.export.pdf import convert_to_pdf, find_soffice  # noqa: E402
 from planning.export.tables import indicator_rows  # noqa: E402
-from planning.importer import parse_file  # noqa: E402
+from planning.ingest import parse_file  # noqa: E402
 from planning.model import Plan  # noqa: E402
-from planning.resources import resource_path  # noqa: E402
+from planning.paths import resource_path  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"
 

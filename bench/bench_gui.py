@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 from bench_library import base_texts, variant  # noqa: E402
 
 from db.library import Library  # noqa: E402
-from planning.importer import content_hash  # noqa: E402
+from planning.ingest import content_hash  # noqa: E402
 from planning.parse.plan_parser import parse_document  # noqa: E402
 from planning.readers.blocks import Document, Paragraph  # noqa: E402
 

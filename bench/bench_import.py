@@ -22,10 +22,11 @@ import docx  # noqa: E402
 from timing import percentiles, timed  # noqa: E402
 
 from db.library import Library  # noqa: E402
-from planning.importer import content_hash, import_file  # noqa: E402
+from planning.ingest import content_hash  # noqa: E402
 from planning.parse.plan_parser import parse_document  # noqa: E402
+from planning.paths import resource_path  # noqa: E402
 from planning.readers import read_document  # noqa: E402
-from planning.resources import resource_path  # noqa: E402
+from service.importer import import_file  # noqa: E402
 from tests.planning.variants import write_docx  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -27,11 +27,11 @@ from sqlalchemy.orm import Session  # noqa: E402
 from timing import percentiles  # noqa: E402
 
 from db.library import Library  # noqa: E402
-from db.search_index import FTS_TABLE, add_sections  # noqa: E402
-from planning.importer import content_hash  # noqa: E402
+from db.search.index import FTS_TABLE, add_sections  # noqa: E402
+from planning.ingest import content_hash  # noqa: E402
 from planning.parse.plan_parser import parse_document  # noqa: E402
+from planning.paths import resource_path  # noqa: E402
 from planning.readers.blocks import Document, Paragraph  # noqa: E402
-from planning.resources import resource_path  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"
 REGIONS = ["江西", "吉林", "江苏", "湖南", "湖北", "安徽", "河南", "山东", "浙江", "福建", "广东", "四川"]

@@ -18,9 +18,9 @@ sys.path.insert(0, str(REPO))
 
 from timing import timed  # noqa: E402
 
+from planning.drafting.rollforward import infer_from_period, period_name, period_number, roll_forward  # noqa: E402
 from planning.parse.periods import five_year_span  # noqa: E402
-from planning.resources import resource_path  # noqa: E402
-from planning.rollforward import infer_from_period, period_name, period_number, roll_forward  # noqa: E402
+from planning.paths import resource_path  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"
 

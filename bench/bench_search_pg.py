@@ -41,9 +41,9 @@ from bench_library import TERMS, base_texts, variant  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from timing import percentiles  # noqa: E402
 
-from db import search_pg  # noqa: E402
 from db.library import Library  # noqa: E402
-from planning.importer import content_hash  # noqa: E402
+from db.search import pg as search_pg  # noqa: E402
+from planning.ingest import content_hash  # noqa: E402
 from planning.model import Plan  # noqa: E402
 from planning.parse.plan_parser import parse_document  # noqa: E402
 from planning.readers.blocks import Document, Paragraph  # noqa: E402

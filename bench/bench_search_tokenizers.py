@@ -31,8 +31,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from db.search import fts_query  # noqa: E402
-from db.tokens import CJK_CLASS, fold, index_text  # noqa: E402
+from db.search.fts5 import fts_query  # noqa: E402
+from db.search.tokens import CJK_CLASS, fold, index_text  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"
 TERM_LENGTHS = (2, 3, 6)

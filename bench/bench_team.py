@@ -56,7 +56,7 @@ from timing import percentiles  # noqa: E402
 from db.library import Library  # noqa: E402
 from db.models import PlanRow, SectionRow  # noqa: E402
 from planning.errors import DraftConflictError, DraftLockedError, PlanDeskError  # noqa: E402
-from planning.importer import content_hash  # noqa: E402
+from planning.ingest import content_hash  # noqa: E402
 from planning.model import Plan  # noqa: E402
 from planning.parse.plan_parser import parse_document  # noqa: E402
 from planning.readers.blocks import Document, Paragraph  # noqa: E402

@@ -1,7 +1,7 @@
 """The frozen entry point: `plandesk` exactly as from a checkout, plus two switches for the package tests.
 
 * `plandesk [--library PATH] COMMAND …` runs the command line; no command opens the window
-  (`planning.cli.main.main`).
+  (`cli.main.main`).
 * `plandesk --smoke OUT [--library DIR]` (hidden) drives the real window through `desktop.smoke`
   and saves screenshots in OUT: the bundle's own GUI smoke test.
 * `PLANDESK_EXIT_AFTER_SHOW=1 plandesk` opens the window as usual, prints the seconds from the
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return smoke(args[1:])
     if os.environ.get("PLANDESK_EXIT_AFTER_SHOW") and _opens_window(args):
         _report_first_show()
-    from planning.cli.main import main as cli
+    from cli.main import main as cli
 
     return cli(args)
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,15 +24,15 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from db import plan_store, search_index
+from db import plan_store
 from db import versions as versions_module
 from db.engine import is_postgresql, read_only
 from db.errors import translate
 from db.library import Library
 from db.models import PlanRow, PlanVersionRow
+from db.search import index as search_index
 from planning.errors import LibraryError
-
-Progress = Callable[[float, str], None]
+from planning.jobs import Progress
 
 # The tables a copy fills (draft_locks stays empty), in the order their rows are counted.
 TABLES = ("plans", "sections", "indicator_tables", "indicators", "projects", "glossary", "plan_versions")

@@ -24,15 +24,16 @@ from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from db import draft_locks, migrate, plan_rows, plan_store, search_index
-from db import search as search_module
+from db import draft_locks, migrate, plan_rows, plan_store
 from db import versions as versions_module
 from db.draft_locks import DraftLock, Holder
 from db.engine import make_engine, read_only
 from db.errors import translate
 from db.location import LibraryLocation
 from db.models import PlanId, PlanRow, SectionRow, VersionId
-from db.search import SearchHit
+from db.search import fts5 as search_module
+from db.search import index as search_index
+from db.search.fts5 import SearchHit
 from db.versions import VersionInfo, VersionKind
 from planning.errors import (
     DraftConflictError,
@@ -61,7 +62,7 @@ class PlanSummary:
     date: str | None
     sections: int
     imported_at: str
-    predecessor: int | None = None  # set by hand; None = found automatically (planning.trends)
+    predecessor: int | None = None  # set by hand; None = found automatically (planning.drafting.trends)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from db import plan_rows, search_index
+from db import plan_rows
 from db.models import (
     GlossaryRow,
     IndicatorRow,
@@ -21,6 +21,7 @@ from db.models import (
     ProjectRow,
     SectionRow,
 )
+from db.search import index as search_index
 from planning.model import Plan
 
 

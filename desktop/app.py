@@ -19,9 +19,9 @@ from desktop.qt import (
     QTranslator,
 )
 from desktop.settings_dialog import library_from_settings, ui_language
-from planning import credentials
 from planning.errors import ConnectionLostError, PlanDeskError
-from planning.resources import resource_path
+from planning.paths import resource_path
+from service import connect
 
 CJK_FONTS = ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimSun"]
 
@@ -65,7 +65,7 @@ def open_library(where: str) -> Library:
     while True:
         prompt = PasswordPrompt()
         try:
-            library = credentials.open_library(where, prompt=prompt)
+            library = connect.open_library(where, prompt=prompt)
         except ConnectionLostError as exc:
             if ask_retry(None, exc):
                 continue

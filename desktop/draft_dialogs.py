@@ -20,8 +20,8 @@ from desktop.qt import (
     QWidget,
 )
 from planning.drafting.reuse import Proposal, reuse_into
+from planning.drafting.templates import list_templates
 from planning.model import Plan
-from planning.templates import list_templates
 
 
 def auto_label() -> str:

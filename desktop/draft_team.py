@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from desktop.draft_session import local_time
 from desktop.qt import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget, Signal
 from planning.errors import DraftConflictError
+from service.draft_session import local_time
 
 Choice = Literal["reload", "copy", "cancel"]
 

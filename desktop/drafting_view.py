@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from db.draft_locks import DraftLock, Holder
 from desktop.draft_dialogs import ReviewDialog, proposals_for
-from desktop.draft_session import DraftAccess, DraftSession, take_draft
 from desktop.draft_team import Choice, ConflictDialog, ReadOnlyBanner
 from desktop.indicator_editor import IndicatorEditor
 from desktop.ops import Backend, LibraryOp, error_text
@@ -38,10 +37,11 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
-from planning import outline_edit
+from planning.drafting import outline as outline_edit
 from planning.drafting.reuse import reuse_into
 from planning.errors import DraftConflictError, PermissionDeniedError
 from planning.model import Plan
+from service.draft_session import DraftAccess, DraftSession, take_draft
 
 AUTOSAVE_MS = 30_000  # the "at most every 30 s"
 POLL_MS = 4_000  # a draft shown read-only: how often to look for the editor's saves

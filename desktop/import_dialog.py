@@ -14,7 +14,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
 )
-from planning.importer import FileOutcome, ImportResult, import_paths
+from service.importer import FileOutcome, ImportResult, import_paths
 
 
 def outcome_marks() -> dict[str, str]:

@@ -13,7 +13,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
-from planning.growth import METHODS, check_indicator, recompute_growth
+from planning.drafting.growth import METHODS, check_indicator, recompute_growth
 from planning.model import Indicator, IndicatorTable
 from planning.parse.indicators import parse_value
 

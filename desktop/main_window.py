@@ -7,10 +7,9 @@ fires and every view refreshes itself.
 from __future__ import annotations
 
 from db.library import PlanSummary
-from db.search import SearchHit
+from db.search.fts5 import SearchHit
 from desktop.compare_view import CompareView
 from desktop.draft_dialogs import NewDraftDialog
-from desktop.draft_session import DraftAccess, take_draft
 from desktop.drafting_view import DraftingView
 from desktop.export_dialog import ExportDialog
 from desktop.import_dialog import ImportDialog
@@ -38,11 +37,12 @@ from desktop.search_view import SearchView
 from desktop.settings_dialog import SettingsDialog
 from desktop.trends_view import TrendsView
 from planning import __version__
-from planning.drafting.new import new_draft
-from planning.importer import FileOutcome, reimport
+from planning.drafting.trends import PlanRef, lineage
 from planning.model import Plan
-from planning.resources import resource_path
-from planning.trends import PlanRef, lineage
+from planning.paths import resource_path
+from service.draft_session import DraftAccess, take_draft
+from service.drafts import new_draft
+from service.importer import FileOutcome, reimport
 
 
 def file_filter() -> str:

@@ -1,6 +1,6 @@
 """The password of a shared library, asked when the server wants one that the keyring does not have.
 
-`PasswordPrompt` is the `prompt` that `planning.credentials.open_library` calls; it remembers
+`PasswordPrompt` is the `prompt` that `service.connect.open_library` calls; it remembers
 whether the user ticked 记住密码, so the caller can keep the password that worked in the system
 keyring (never in the settings file).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from db.location import LibraryLocation
 from desktop.qt import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
-from planning import credentials
+from service import connect
 
 
 class PasswordDialog(QDialog):
@@ -29,7 +29,7 @@ class PasswordDialog(QDialog):
         form.addRow(reason)
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.remember)
-        if not credentials.keyring_available():
+        if not connect.keyring_available():
             self.remember.setEnabled(False)
             form.addRow(QLabel(self.tr("这台电脑没有可用的系统密钥环：密码不会保存，每次打开时询问。"), self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -39,7 +39,7 @@ class PasswordDialog(QDialog):
 
 
 class PasswordPrompt:
-    """`prompt(location, message)` for `credentials.open_library`: the dialog, modal; None = cancel."""
+    """`prompt(location, message)` for `connect.open_library`: the dialog, modal; None = cancel."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
@@ -59,5 +59,5 @@ class PasswordPrompt:
     def keep(self, location: LibraryLocation) -> bool:
         """After the library opened: keep the answered password in the keyring if 记住密码 was ticked."""
         if self.asked and self.remember and self.password:
-            return credentials.store_password(location, self.password)
+            return connect.store_password(location, self.password)
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from db.search import SearchHit
+from db.search.fts5 import SearchHit
 from desktop.qt import (
     QComboBox,
     QCoreApplication,

@@ -28,10 +28,10 @@ from desktop.qt import (
     Qt,
     QWidget,
 )
-from planning import credentials
 from planning.errors import LibraryError
 from planning.export.profiles import available
-from planning.locations import default_library_path, resolve_library_path
+from service import connect
+from service.connect import default_library_path, resolve_library_path
 
 LIBRARY_KEY = "library/path"  # a file path, or a postgresql:// URL without a password
 PROFILE_KEY = "export/profile"
@@ -98,7 +98,7 @@ class SharedLibraryForm(QWidget):
         form.addRow(self.remember)
         form.addRow(self.note)
         form.addRow(self.tr("地址"), self.url)
-        self.keyring = credentials.keyring_available()
+        self.keyring = connect.keyring_available()
         if not self.keyring:
             self.remember.setEnabled(False)
             self.password.setEnabled(False)
@@ -115,7 +115,7 @@ class SharedLibraryForm(QWidget):
         self.port.setValue(url.port or DEFAULT_PORT)
         self.database.setText(url.database or "")
         self.user.setText(url.username or "")
-        kept = credentials.stored_password(LibraryLocation.parse(self.url_text())) is not None
+        kept = connect.stored_password(LibraryLocation.parse(self.url_text())) is not None
         self.remember.setChecked(kept)
         if kept:
             self.password.setPlaceholderText(self.tr("（已保存在系统密钥环中；留空则不变）"))
@@ -140,10 +140,10 @@ class SharedLibraryForm(QWidget):
         should have been kept and could not."""
         location = LibraryLocation.parse(self.url_text())
         if not self.remember.isChecked():
-            credentials.forget_password(location)
+            connect.forget_password(location)
             return True
         password = self.password.text()
-        return credentials.store_password(location, password) if password else True
+        return connect.store_password(location, password) if password else True
 
 
 class SettingsDialog(QDialog):

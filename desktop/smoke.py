@@ -22,7 +22,7 @@ from desktop.app import setup_application
 from desktop.main_window import MainWindow
 from desktop.ops import Backend
 from desktop.qt import QTimer
-from planning.resources import resource_path
+from planning.paths import resource_path
 
 OLDER_SAMPLE = ("青禾市“十三五”信息化发展规划\n一、发展基础\n网络覆盖全市。\n二、主要任务\n（一）建设政务云\n"
                 "整合部门机房。\n三、保障措施\n（一）加强组织领导\n成立领导小组。\n")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from desktop.qt import QColor, QPainter, QPaintEvent, QPen, QPointF, QRectF, Qt, QWidget
-from planning.trends import TrendPoint
+from planning.drafting.trends import TrendPoint
 
 BASE_COLOR = QColor("#1f77b4")
 TARGET_COLOR = QColor("#d62728")

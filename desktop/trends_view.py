@@ -5,8 +5,8 @@ from __future__ import annotations
 from desktop.ops import Backend, LibraryOp, OpContext
 from desktop.qt import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from desktop.trend_chart import TrendChart
+from planning.drafting.trends import PlanRef, chain, shared_indicator_names, trend
 from planning.model import Plan
-from planning.trends import PlanRef, chain, shared_indicator_names, trend
 
 
 def load_chain(ctx: OpContext, plan_id: int) -> list[Plan]:

@@ -1,25 +1,3 @@
-"""Drafting over the library: new drafts, reused sections rolled forward, carried indicator tables,
-autosave. The storage-free parts (roll-forward, growth, numbering, outline edits, templates) live in
-their own modules; these functions read and write drafts through ``db.library.Library``."""
-
-from __future__ import annotations
-
-from planning.drafting.autosave import Autosaver
-from planning.drafting.indicators import CarryResult, carry_indicators, carry_into, set_indicator, set_values
-from planning.drafting.new import draft_plan, new_draft
-from planning.drafting.reuse import Proposal, ReuseResult, reuse_into, reuse_section
-
-__all__ = [
-    "Autosaver",
-    "CarryResult",
-    "Proposal",
-    "ReuseResult",
-    "carry_indicators",
-    "carry_into",
-    "draft_plan",
-    "new_draft",
-    "reuse_into",
-    "reuse_section",
-    "set_indicator",
-    "set_values",
-]
+"""Drafting, the pure edits: new drafts from skeletons, sections reused and rolled forward, indicator
+tables carried, growth computed, outline edits, templates, trends and recipes. Nothing here touches
+a store: the use cases that read and save drafts are ``service.drafts`` and ``service.compose``."""

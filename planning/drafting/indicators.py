@@ -3,16 +3,10 @@ growth recomputed each time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
+from planning.drafting.growth import METHODS, carry_table, recompute_growth
 from planning.errors import PlanDeskError
-from planning.growth import METHODS, carry_table, recompute_growth
 from planning.model import Indicator, IndicatorTable, Plan, Value
 from planning.parse.indicators import parse_value
-
-if TYPE_CHECKING:
-    from db.library import Library
 
 _NO_VALUE = {"-", "--", "—", "——", "－", "/", "／"}
 
@@ -39,30 +33,6 @@ def carry_into(draft: Plan, source: Plan) -> list[IndicatorTable]:
             raise PlanDeskError(f"草稿中已有指标表“{table.caption}”", f"the draft already has the table {table.caption!r}")
     draft.indicator_tables.extend(tables)
     return tables
-
-
-@dataclass(frozen=True, slots=True)
-class CarryResult:
-    draft_id: int
-    plan_id: int
-    tables: list[IndicatorTable]
-
-    @property
-    def indicators(self) -> int:
-        return sum(1 for t in self.tables for _ in t.indicators())
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"draft_id": self.draft_id, "plan_id": self.plan_id, "indicators": self.indicators,
-                "tables": [t.to_dict() for t in self.tables]}
-
-
-def carry_indicators(library: Library, plan_id: int, draft_id: int) -> CarryResult:
-    """Carry plan ``plan_id``'s indicator tables into draft ``draft_id`` and save it."""
-    source = library.get_plan(plan_id)
-    draft = library.get_plan(draft_id)
-    tables = carry_into(draft, source)
-    library.save_draft(draft)
-    return CarryResult(draft_id, plan_id, tables)
 
 
 def find_indicator(draft: Plan, name: str) -> Indicator:
@@ -111,18 +81,3 @@ def set_values(
         ind.method = method
     years = ind.target.year - ind.base.year if ind.target.year and ind.base.year else 0
     return recompute_growth(ind, years)
-
-
-def set_indicator(
-    library: Library,
-    draft_id: int,
-    name: str,
-    base: str | float | None = None,
-    target: str | float | None = None,
-    method: str | None = None,
-) -> Indicator:
-    """``set_values`` on a stored draft, saved; returns the row as saved."""
-    draft = library.get_plan(draft_id)
-    ind = set_values(draft, name, base=base, target=target, method=method)
-    library.save_draft(draft)
-    return ind

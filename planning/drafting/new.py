@@ -4,18 +4,14 @@ indicator tables carried forward."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from planning.drafting.indicators import carried_tables
+from planning.drafting.rollforward import period_name, period_number
+from planning.drafting.templates import default_skeleton, plan_variables, render_skeleton
 from planning.errors import PlanDeskError
 from planning.model import Period, Plan, Region
 from planning.parse.periods import five_year_span
 from planning.parse.regions import find_region
-from planning.rollforward import period_name, period_number
-from planning.templates import default_skeleton, plan_variables, render_skeleton
-
-if TYPE_CHECKING:
-    from db.library import Library
 
 
 def resolve_region(name: str) -> Region:
@@ -76,20 +72,3 @@ def draft_plan(
     if previous is not None and previous.indicator_tables:
         draft.indicator_tables = carried_tables(previous, draft)
     return draft
-
-
-def new_draft(
-    library: Library,
-    *,
-    region: str,
-    period: str,
-    skeleton: str | None = None,
-    issuer: str | None = None,
-    date: str | None = None,
-    from_plan: int | None = None,
-) -> int:
-    """Make and store a new draft; returns its id. Nothing is stored when anything fails."""
-    previous = library.get_plan(from_plan) if from_plan is not None else None
-    draft = draft_plan(region=region, period=period, skeleton=skeleton, issuer=issuer, date=date,
-                       previous=previous)
-    return library.create_draft(draft)

@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from planning.drafting.outline import delete_section, find_sections, insert_subtree
+from planning.drafting.rollforward import Flag, Replacement, apply, period_number, roll_section
 from planning.errors import PlanDeskError
 from planning.model import Plan, Section
-from planning.outline_edit import delete_section, find_sections, insert_subtree
-from planning.rollforward import Flag, Replacement, apply, period_number, roll_section
-
-if TYPE_CHECKING:
-    from db.library import Library
 
 CONTEXT = 12  # characters shown either side of a replacement
 SHOWN = 8  # candidates listed for an ambiguous section
@@ -196,24 +193,3 @@ def reuse_into(
         flagged=notes,
         draft_id=draft.id,
     )
-
-
-def reuse_section(
-    library: Library,
-    draft_id: int,
-    plan_id: int,
-    spec: str,
-    *,
-    accept: Accept | None = None,
-    accept_all: bool = False,
-) -> ReuseResult:
-    """``reuse_into`` on a stored draft, saved in one transaction. When the section takes the place of
-    one of the draft's, the draft as it was is kept as a snapshot first (same transaction)."""
-    draft = library.get_plan(draft_id)
-    if draft.status != "draft":
-        raise PlanDeskError(f"编号 {draft_id} 不是草稿", f"plan {draft_id} is not a draft")
-    source = library.get_plan(plan_id)
-    result = reuse_into(draft, source, spec, accept=accept, accept_all=accept_all)
-    backup = f"替换“{result.replaced}”之前 / before replacing {result.replaced}" if result.replaced else None
-    library.save_draft(draft, backup=backup)
-    return result

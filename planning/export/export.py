@@ -16,7 +16,6 @@ import os
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,10 +33,10 @@ from planning.export.errors import ExportError, PdfError
 from planning.export.paginate import locate_headings, render_pages
 from planning.export.profiles import GBT9704, Profile, mm_to_twips, resolve
 from planning.export.writer import DocxWriter
+from planning.jobs import Progress
 from planning.model import Plan
-from planning.resources import resource_path
+from planning.paths import resource_path
 
-Progress = Callable[[float, str], None]
 REFERENCE_NAME = "gbt9704.docx"
 
 

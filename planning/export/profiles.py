@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from planning.export.errors import ProfileError
-from planning.locations import data_dir
+from planning.paths import data_dir
 
 PageNumbers = Literal["gbt", "center", "none"]
 DashStyle = Literal["keep", "emdash"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -25,9 +24,8 @@ from planning.export.notice import arabic_date, notice_lines
 from planning.export.numbering import numbered, style_of
 from planning.export.profiles import Profile
 from planning.export.tables import Row, indicator_rows, project_rows, projects_in_sections
+from planning.jobs import Progress
 from planning.model import IndicatorTable, Plan, Section
-
-Progress = Callable[[float, str], None]
 
 HEADING_STYLE = {"part": st.HEADINGS[0], "cn": st.HEADINGS[0], "pcn": st.HEADINGS[1], "num": st.HEADINGS[2],
                  "pnum": st.HEADINGS[3], "circ": st.HEADINGS[3]}

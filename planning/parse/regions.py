@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from planning.model import Region
-from planning.resources import resource_path
+from planning.paths import resource_path
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _GENERIC = re.compile(r"([\u4e00-\u9fff]{2,6}?)(市|自治州|地区|盟|县)")

@@ -14,15 +14,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from cli.main import main
 from db import plan_store, roles
 from db.copy import copy_library
 from db.library import Library
 from db.models import PlanRow
-from planning.cli.main import main
 from planning.errors import LibraryError
-from planning.importer import import_paths
 from planning.model import Value
-from planning.resources import resource_path
+from planning.paths import resource_path
+from service.importer import import_paths
 from tests.conftest import seed_path
 from tests.db.sample_plan import make_plan
 from tests.pg_server import PgServer

@@ -18,7 +18,7 @@ from db import migrate
 from db.engine import make_engine
 from db.library import Library
 from db.models import Base
-from db.tokens import index_text
+from db.search.tokens import index_text
 from planning.errors import LibraryError
 from tests.db.sample_plan import make_plan
 

@@ -16,7 +16,7 @@ from db.library import Library
 from planning.errors import LibraryError, PermissionDeniedError
 from tests.db.sample_plan import make_plan
 from tests.pg_server import PgServer
-from tests.planning.team_fixtures import as_user, unique
+from tests.team_fixtures import as_user, unique
 
 
 @pytest.fixture

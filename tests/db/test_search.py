@@ -5,8 +5,8 @@ import json
 import pytest
 
 from db.library import Library
-from db.search import fts_query
-from db.tokens import BREAK, is_cjk
+from db.search.fts5 import fts_query
+from db.search.tokens import BREAK, is_cjk
 from planning.model import Plan, Section
 from tests.db.rows import brute_force
 from tests.db.sample_plan import make_plan

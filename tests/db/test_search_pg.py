@@ -18,13 +18,14 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from db import migrate, search_pg
+from db import migrate
 from db.engine import make_engine
 from db.library import Library
 from db.migrate import alembic_config
-from db.search_pg_terms import CLOSE, OPEN, Phrase, grams, repeated_bit, repetition, runs, sequence
-from db.tokens import BREAK, is_cjk
-from planning.importer import content_hash, parse_file
+from db.search import pg as search_pg
+from db.search.pg_terms import CLOSE, OPEN, Phrase, grams, repeated_bit, repetition, runs, sequence
+from db.search.tokens import BREAK, is_cjk
+from planning.ingest import content_hash, parse_file
 from planning.model import Plan, Section
 from tests.conftest import SEEDS, seed_path
 from tests.db.rows import brute_force
@@ -261,7 +262,7 @@ def test_random_queries_as_sqlite_and_brute_force(pair: tuple[Library, Library],
 
 
 def test_the_documented_difference_letter_variants(pg: Library, tmp_path: Path) -> None:
-    """unicode61 folds ς to σ inside SQLite; here words stay as db.tokens wrote them."""
+    """unicode61 folds ς to σ inside SQLite; here words stay as db.search.tokens wrote them."""
     plan = Plan(title="希腊字母", sections=[Section("一、", "变体", 1, text="写作ας的词")])
     with Library.open(tmp_path / "lib.sqlite3") as lite:
         lite.add_plan(plan, content_hash="greek")

@@ -26,13 +26,15 @@ from typing import Any, TypeVar
 
 import pytest
 
-from db import plan_store, search_index
+from db import plan_store
 from db.library import Library
+from db.search import index as search_index
 from planning.errors import ConnectionLostError
-from planning.importer import RETRYING, RetryPolicy, content_hash, import_paths
+from planning.ingest import content_hash
 from planning.model import Plan
 from planning.parse.plan_parser import parse_document
 from planning.readers.blocks import Document, Paragraph
+from service.importer import RETRYING, RetryPolicy, import_paths
 from tests.db.rows import brute_force, dump, plan_row
 from tests.pg_server import PgServer
 

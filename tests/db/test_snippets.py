@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from db.snippets import Snippet, leading, make_snippet, needles
+from db.search.snippets import Snippet, leading, make_snippet, needles
 
 
 def test_short_text_is_whole_with_marks() -> None:

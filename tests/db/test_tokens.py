@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from db.tokens import BREAK, Piece, fold, index_text, pieces
+from db.search.tokens import BREAK, Piece, fold, index_text, pieces
 
 
 def test_each_cjk_character_is_a_token_and_punctuation_leaves_a_break() -> None:

@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from db.library import Library  # noqa: E402
-from planning.importer import import_paths  # noqa: E402
-from planning.resources import resource_path  # noqa: E402
+from planning.paths import resource_path  # noqa: E402
+from service.importer import import_paths  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

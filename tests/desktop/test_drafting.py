@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.draft_session import DraftSession
 from planning.model import Plan, Section
+from service.draft_session import DraftSession
 
 PREVIOUS = (
     "青禾市“十三五”信息化发展规划\n一、发展基础\n网络覆盖全市。\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.compare_view import side_html
 from desktop.export_dialog import ExportDialog
-from planning.importer import parse_file
+from planning.ingest import parse_file
 
 OLDER = (
     "青禾市“十三五”信息化发展规划\n一、发展基础\n网络覆盖全市。\n二、主要任务\n（一）建设政务云\n整合机房。\n"

@@ -98,7 +98,7 @@ def test_filters_restrict_search(qtbot, window) -> None:  # type: ignore[no-unty
 
 
 def test_core_never_imports_qt() -> None:
-    code = ("import sys, planning.importer, planning.cli.main, db.library, db.search; "
+    code = ("import sys, service.importer, cli.main, db.library, db.search.fts5; "
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

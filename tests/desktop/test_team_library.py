@@ -13,14 +13,13 @@ from typing import Any
 import pytest
 
 from db.library import Library
-from desktop.draft_session import DraftSession
 from desktop.main_window import MainWindow
 from desktop.ops import Backend, LibraryOp
-from planning.drafting.autosave import Autosaver
-from planning.drafting.new import new_draft
 from planning.errors import ConnectionLostError, PasswordRequiredError, PermissionDeniedError
-from planning.importer import import_paths
-from planning.resources import resource_path
+from planning.paths import resource_path
+from service.draft_session import DraftSession
+from service.drafts import new_draft
+from service.importer import import_paths
 
 HOST = socket.gethostname()
 
@@ -181,22 +180,6 @@ def test_draft_session_writes_with_the_version_of_the_last_save(alice) -> None: 
     assert v2 == v1 + 1 == session.version == session.plan.version
 
 
-def test_autosaver_carries_the_version_between_copies(alice) -> None:  # type: ignore[no-untyped-def]
-    draft_id = make_draft(alice)
-    plan = alice.get_plan(draft_id)
-    saver = Autosaver(alice, draft_id, interval=0)
-    for text in ("一", "二", "三"):
-        state = alice.get_plan(draft_id) if text == "一" else plan  # the original object: version from before
-        state.sections[0].text = text
-        saver.touch(state)
-        assert saver.flush()
-    assert alice.get_plan(draft_id).sections[0].text == "三"
-    saver.saved(alice.save_draft(alice.get_plan(draft_id)))  # a save from the editor itself
-    plan.sections[0].text = "四"
-    saver.touch(plan)
-    assert saver.flush()
-
-
 def conflicting_save(other: Library, draft_id: int, text: str) -> None:
     """bob writes the draft without its lock (an old client, a script): the stored version moves."""
     plan = other.get_plan(draft_id)
@@ -341,7 +324,7 @@ class FakeKeyring:
         self.kept: dict[str, str] = {}
 
     def install(self, monkeypatch: pytest.MonkeyPatch, available: bool = True) -> None:
-        from planning import credentials
+        from service import connect as credentials
 
         monkeypatch.setattr(credentials, "keyring_available", lambda: available)
         monkeypatch.setattr(credentials, "stored_password", lambda loc: self.kept.get(loc.display))
@@ -423,7 +406,7 @@ def test_settings_without_a_keyring_say_the_password_is_asked(qtbot, monkeypatch
 def test_a_password_required_is_asked_in_the_dialog(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     from desktop import app
     from desktop.password_dialog import PasswordDialog
-    from planning import credentials
+    from service import connect as credentials
 
     keyring = FakeKeyring()
     keyring.install(monkeypatch)
@@ -461,7 +444,7 @@ def test_a_password_required_is_asked_in_the_dialog(qtbot, monkeypatch: pytest.M
 
 def test_a_server_down_at_start_offers_retry(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from desktop import app
-    from planning import credentials
+    from service import connect as credentials
 
     attempts: list[str] = []
 

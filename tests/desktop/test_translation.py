@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.library import Library
-from planning.resources import resource_path
+from planning.paths import resource_path
 
 TS = resource_path("translations", "plandesk_en.ts")
 QM = resource_path("translations", "plandesk_en.qm")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.model import IndicatorTable, Plan, Section
 from planning.numbering import caption_numbers, renumber
 from tests.conftest import seed_path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 
-from planning.importer import parse_file
+from planning.ingest import parse_file
 
 
 def test_docx_with_box_indicator_and_project_tables(tmp_path: Path) -> None:

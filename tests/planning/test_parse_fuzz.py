@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planning.errors import PlanImportError
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.parse.plan_parser import parse_document
+from planning.paths import resource_path
 from planning.readers.blocks import Document, Paragraph
-from planning.resources import resource_path
 
 SAMPLE = resource_path("sample", "qinghe_14th_plan.txt").read_text(encoding="utf-8").splitlines()
 # Characters that matter to the parser: labels, brackets, numerals, punctuation, table words.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.model import IndicatorTable
 from planning.parse.outline import OutlineBuilder
 from tests.conftest import seed_path

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.model import Plan
 from tests.conftest import seed_path
 from tests.planning.variants import write_docx, write_gb18030_crlf, write_html

@@ -1,4 +1,4 @@
-"""The search index of a PostgreSQL library (``db.search_pg``); SQLite keeps ``section_fts`` (0001).
+"""The search index of a PostgreSQL library (``db.search.pg``); SQLite keeps ``section_fts`` (0001).
 
 * ``section_search``: one short row per section: its distinct 1–3-token grams (separated by
   spaces, padded with spaces so that they always go to TOAST) under a GIN index, its token count,
@@ -8,7 +8,7 @@
 * ``section_search_stats``: sections and tokens per plan (bm25's N and average length), one row
   per plan so concurrent imports never update the same row. Deleted with its plan.
 
-A library that already holds sections gets them indexed here, through ``db.search_pg.rebuild``
+A library that already holds sections gets them indexed here, through ``db.search.pg.rebuild``
 (the tokens come from the code, as SQLite's index does), so no stored section goes unfound.
 
 Revision ID: 0005
@@ -75,7 +75,7 @@ def upgrade() -> None:
         op.execute(statement)
     connection = op.get_bind()
     if connection.execute(text("SELECT EXISTS (SELECT 1 FROM sections)")).scalar():
-        from db import search_pg
+        from db.search import pg as search_pg
 
         search_pg.rebuild(connection)
     for statement in INDEXES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planning.compare.align import align, flatten
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.model import Plan, Section
 from tests.conftest import seed_path
 from tests.planning.compare.edits import copy_plan, edit_plan, synthetic_plan

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from planning.cli.main import main
-from planning.resources import resource_path
+from cli.main import main
+from planning.paths import resource_path
 from tests.conftest import seed_path
 
 SAMPLE = str(resource_path("sample", "qinghe_14th_plan.txt"))

@@ -7,7 +7,7 @@ import pytest
 from planning.compare import compare_plans
 from planning.compare.result import Comparison
 from planning.compare.textdiff import new_text, old_text
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.model import Plan
 from tests.conftest import seed_path
 from tests.planning.compare.edits import copy_plan, edit_plan, synthetic_plan

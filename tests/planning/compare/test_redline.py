@@ -24,7 +24,7 @@ from planning.compare.redline import write_redline
 from planning.compare.redline_layout import align_rows, block_segments, chunks
 from planning.export import export_plan
 from planning.export.tables import Row
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.model import GlossaryEntry, Indicator, Plan, Section, Value
 from tests.conftest import seed_path
 from tests.planning.compare.edits import copy_plan, edit_plan, synthetic_plan
@@ -275,8 +275,8 @@ def test_rows_are_matched_by_name() -> None:
 
 # -- plandesk diff --docx ---------------------------------------------------------------------------
 def test_cli_writes_the_redline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from planning.cli.main import main
-    from planning.resources import resource_path
+    from cli.main import main
+    from planning.paths import resource_path
 
     sample = resource_path("sample", "qinghe_14th_plan.txt")
     edited = tmp_path / "edited.txt"
@@ -291,8 +291,8 @@ def test_cli_writes_the_redline(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 
 
 def test_cli_redline_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from planning.cli.main import main
-    from planning.resources import resource_path
+    from cli.main import main
+    from planning.paths import resource_path
 
     sample = str(resource_path("sample", "qinghe_14th_plan.txt"))
     code = main(["diff", sample, sample, "--docx", str(tmp_path / "out.txt")])

@@ -14,7 +14,7 @@ from hypothesis import strategies as s
 
 from planning.export import ExportError, build_document, export_plan
 from planning.export.export import reference_path
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from planning.model import (
     GlossaryEntry,
     Indicator,

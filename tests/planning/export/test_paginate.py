@@ -16,7 +16,7 @@ from planning.export import pdf as pdf_module
 from planning.export.export import ESTIMATE_WARNING
 from planning.export.paginate import locate_headings, normalize, split_pages
 from planning.export.pdf import convert_to_pdf, find_soffice
-from planning.importer import parse_file
+from planning.ingest import parse_file
 from tests.conftest import seed_path
 from tests.planning.export.plans import linxi_plan
 
